@@ -1,0 +1,73 @@
+// Bodies are rendered once per build, here, not by a template engine: raw HTML is shown as text, unsafe
+// link schemes are refused by markdown-it's validateLink, and headings get ids readers can read (Chinese
+// text, not the empty string a slugify would make of it).
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import type { Heading } from "./model.ts";
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export interface RenderedBody {
+  html: string;
+  text: string;
+  headings: Heading[];
+  firstParagraph: string;
+}
+
+/** A readable, stable fragment id: the heading's own words, minus punctuation and spaces. */
+export function headingId(text: string, taken: Set<string>, index: number): string {
+  const base = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "") || `section-${index}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function inlineText(token: Token): string {
+  return (token.children ?? []).map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : "")).join("");
+}
+
+export function renderBody(source: string): RenderedBody {
+  const tokens = md.parse(source, {});
+  const headings: Heading[] = [];
+  const taken = new Set<string>();
+  const textParts: string[] = [];
+  let firstParagraph = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === "heading_open") {
+      const text = inlineText(tokens[i + 1]!);
+      const id = headingId(text, taken, headings.length + 1);
+      token.attrSet("id", id);
+      headings.push({ level: Number(token.tag.slice(1)), text, id });
+    }
+    if (token.type === "inline") {
+      const text = inlineText(token);
+      textParts.push(text);
+      if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
+    }
+  }
+  return { html: md.renderer.render(tokens, md.options, {}), text: textParts.join("\n"), headings, firstParagraph };
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[A-Za-z0-9]+/g;
+
+/** Minutes to read: Chinese is read by characters (about 400 a minute), other text by words. */
+export function readingMinutes(text: string): number {
+  const han = text.match(HAN)?.length ?? 0;
+  const words = text.match(LATIN_WORD)?.length ?? 0;
+  return Math.max(1, Math.round(han / 400 + words / 200));
+}
+
+/** A lead for lists and feeds: the given summary, else the first paragraph cut at a sentence end. */
+export function summarise(firstParagraph: string, max = 120): string {
+  if (firstParagraph.length <= max) return firstParagraph;
+  const cut = firstParagraph.slice(0, max);
+  const end = Math.max(cut.lastIndexOf("。"), cut.lastIndexOf("！"), cut.lastIndexOf("？"));
+  return end > max / 2 ? cut.slice(0, end + 1) : `${cut}…`;
+}
