@@ -1,0 +1,114 @@
+// Turns pasted article text (already decoded and stripped of pinyin) into parts: the lead, paragraphs and
+// section headings, and the metadata that news sites print around an article — photo captions, a closing
+// byline, a keyword line and a trailing list of other headlines.
+
+export type Block = { kind: "paragraph"; text: string } | { kind: "heading"; text: string };
+
+export interface Structured {
+  /** First paragraph of the article. */
+  lead: string;
+  /** Everything after the lead, in order. */
+  blocks: Block[];
+  authors: string[];
+  tags: string[];
+  /** Lines of the trailing headline list, cut from the body. */
+  headlines: string[];
+}
+
+/** Longest line (in characters) still taken for a section heading. */
+export const HEADING_MAX_CHARS = 24;
+
+const KEYWORD_LINE = /^(?:關鍵詞|关键词|關鍵字|关键字|标签|標籤)\s*[:：]\s*(.*)$/u;
+// Explicit labels some sites put above the headline list when there is no keyword line.
+const LIST_MARKER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|热点推荐|熱點推薦|推荐阅读|推薦閱讀)\s*[:：]?$/u;
+const SENTENCE_END = /[。！？!?；;：:，,、…．.]$/u;
+const WHOLE_PAREN = /^[(（]([^()（）]*)[)）]$/u;
+const CAPTION_WORDS = /圖|图|照片|攝|摄|視頻|视频|截屏|截圖|截图/u;
+const BYLINE_ROLES = /(?:實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生|編輯|编辑|攝影|摄影|文\/圖|文\/图|文|圖|图)\s*[:：]?/gu;
+const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,6}[·•]\p{Script=Han}{1,8})$/u;
+const CLOSING_PAREN = /\s*[(（]([^()（）]{2,60})[)）]\s*$/u;
+
+/** A photo caption line: a parenthesis on its own line that talks about a picture or video. */
+export function isCaption(line: string): boolean {
+  const m = WHOLE_PAREN.exec(line);
+  return m !== null && CAPTION_WORDS.test(m[1] ?? "");
+}
+
+/** Names in a byline like `孫姣姣、張景荃` or `記者 張三 通訊員 李四`; undefined when it is not one. */
+export function bylineNames(inner: string): string[] | undefined {
+  const names = inner
+    .replace(BYLINE_ROLES, " ")
+    .split(/[\s、,，;；/]+/u)
+    .filter(Boolean);
+  return names.length > 0 && names.every((n) => NAME.test(n)) ? names : undefined;
+}
+
+function splitTags(rest: string): string[] {
+  return rest.split(/[\s,，、;；|]+/u).filter(Boolean);
+}
+
+function isHeading(line: string): boolean {
+  return [...line].length <= HEADING_MAX_CHARS && !SENTENCE_END.test(line) && !WHOLE_PAREN.test(line);
+}
+
+/**
+ * Where the trailing headline list starts: after a keyword line or a list label, else at the first line after
+ * the lead that repeats the lead's opening words (the list's entry for this very article).
+ */
+function listStart(lines: string[]): { at: number; keywordLine?: number } {
+  const keyword = lines.findIndex((l) => KEYWORD_LINE.test(l));
+  if (keyword >= 0) return { at: keyword + 1, keywordLine: keyword };
+  const marker = lines.findIndex((l) => LIST_MARKER.test(l));
+  if (marker >= 0) return { at: marker, keywordLine: marker };
+  const lead = lines[0] ?? "";
+  const opening = [...lead].slice(0, 8).join("");
+  if ([...lead].length >= 8) {
+    const repeat = lines.findIndex((l, i) => i > 0 && l.indexOf(opening) > 0);
+    if (repeat >= 0) return { at: repeat };
+  }
+  return { at: lines.length };
+}
+
+export function structure(text: string): Structured {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const { at, keywordLine } = listStart(lines);
+  const end = keywordLine ?? at;
+  const tags = keywordLine !== undefined ? splitTags(KEYWORD_LINE.exec(lines[keywordLine]!)?.[1] ?? "") : [];
+  const headlines = lines.slice(at);
+  const article = lines.slice(0, end).filter((l) => !isCaption(l));
+
+  let authors: string[] = [];
+  const last = article.at(-1);
+  if (last !== undefined) {
+    const m = CLOSING_PAREN.exec(last);
+    const names = m ? bylineNames(m[1]!) : undefined;
+    if (m && names) {
+      authors = names;
+      const rest = last.slice(0, m.index).trim();
+      if (rest === "") article.pop();
+      else article[article.length - 1] = rest;
+    }
+  }
+
+  const [lead = "", ...rest] = article;
+  const blocks: Block[] = rest.map((line, i) =>
+    // A heading needs a paragraph after it; a short last line is a paragraph (e.g. 「(完)」 or a sign-off).
+    isHeading(line) && i < rest.length - 1 ? { kind: "heading", text: line } : { kind: "paragraph", text: line },
+  );
+  return { lead, blocks, authors, tags, headlines };
+}
+
+// Characters that would start Markdown structure at the beginning of a line (heading, quote, list, rule,
+// HTML) are escaped so pasted prose stays prose.
+function escapeLineStart(line: string): string {
+  return line.replace(/^([#>*+\-=_`<|~]|\d+[.)](?=\s|$))/u, "\\$1");
+}
+
+export function toMarkdown(lead: string, blocks: Block[]): string {
+  const parts = [escapeLineStart(lead)];
+  for (const b of blocks) parts.push(b.kind === "heading" ? `## ${b.text}` : escapeLineStart(b.text));
+  return parts.filter((p) => p !== "").join("\n\n") + "\n";
+}
