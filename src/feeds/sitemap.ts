@@ -1,0 +1,103 @@
+// Crawler files: the sitemap of every page, Google's News sitemap of the last two days, and robots.txt.
+import { DateTime } from "luxon";
+import type { Bulletin, Script, SiteSettings } from "../model.ts";
+import { buildNow } from "../dates.ts";
+import { isoTime } from "../meta/time.ts";
+import { absoluteUrl } from "../urls.ts";
+import { byNewest } from "./entries.ts";
+import { element, textElement, xmlDocument } from "./xml.ts";
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+export const SITEMAP_PATH = "/sitemap.xml";
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+
+/** Google News only reads articles of the last two days from a News sitemap, and at most 1000 of them. */
+export const NEWS_WINDOW = { days: 2 } as const;
+const NEWS_LIMIT = 1000;
+
+export interface SitemapPage {
+  /** Site-relative path, e.g. `/regions/wuxi/`. */
+  path: string;
+  lastmod?: DateTime;
+}
+
+/** Every page once, in path order so the file does not depend on the order Eleventy renders in. */
+export function sitemap(site: SiteSettings, pages: readonly SitemapPage[]): string {
+  const byPath = new Map<string, SitemapPage>();
+  for (const page of pages) {
+    const seen = byPath.get(page.path);
+    if (!seen || (page.lastmod && (!seen.lastmod || page.lastmod > seen.lastmod))) byPath.set(page.path, page);
+  }
+  const urls = [...byPath.values()]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((page) =>
+      element("url", {}, [
+        textElement("loc", absoluteUrl(site, page.path)),
+        ...(page.lastmod ? [textElement("lastmod", isoTime(site, page.lastmod))] : []),
+      ]),
+    );
+  return xmlDocument(element("urlset", { xmlns: SITEMAP_NS }, urls));
+}
+
+/** Google News names the two Chinese scripts by region code rather than by script. */
+function newsLanguage(lang: Script): string {
+  return lang === "zh-Hant" ? "zh-tw" : "zh-cn";
+}
+
+/** Bulletins published in the two days up to and including `now`, newest first. */
+export function newsBulletins(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
+  const since = now.minus(NEWS_WINDOW);
+  return bulletins
+    .filter((b) => !b.draft && !b.future && b.date >= since && b.date <= now)
+    .sort(byNewest)
+    .slice(0, NEWS_LIMIT);
+}
+
+export function newsSitemap(site: SiteSettings, bulletins: readonly Bulletin[], now: DateTime): string {
+  const urls = newsBulletins(bulletins, now).map((b) =>
+    element("url", {}, [
+      textElement("loc", absoluteUrl(site, b.url)),
+      element("news:news", {}, [
+        element("news:publication", {}, [
+          textElement("news:name", site.title),
+          textElement("news:language", newsLanguage(b.lang)),
+        ]),
+        textElement("news:publication_date", isoTime(site, b.date)),
+        textElement("news:title", b.title),
+      ]),
+    ]),
+  );
+  return xmlDocument(element("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS }, urls));
+}
+
+/**
+ * The build's "now" for the News sitemap: SOURCE_DATE_EPOCH (seconds) when set, so a build is reproducible;
+ * otherwise the newest visible bulletin's date, so the sample site always has news to show.
+ */
+export function newsNow(
+  bulletins: readonly Bulletin[],
+  env: Readonly<Record<string, string | undefined>>,
+  zone = "Asia/Shanghai",
+): DateTime {
+  if (env.SOURCE_DATE_EPOCH?.trim()) {
+    if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH.trim())) {
+      throw new Error(`SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got "${env.SOURCE_DATE_EPOCH}"`);
+    }
+    return buildNow(zone, { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH.trim() });
+  }
+  const newest = bulletins.filter((b) => !b.draft && !b.future).sort(byNewest)[0];
+  return newest ? newest.date.setZone(zone) : DateTime.fromSeconds(0, { zone });
+}
+
+export function robotsTxt(site: SiteSettings): string {
+  return [
+    "User-agent: *",
+    "Allow: /",
+    "",
+    `Sitemap: ${absoluteUrl(site, SITEMAP_PATH)}`,
+    `Sitemap: ${absoluteUrl(site, NEWS_SITEMAP_PATH)}`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,116 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { DateTime } from "luxon";
+import { newsNow, newsSitemap, robotsTxt, sitemap } from "../src/feeds/sitemap.ts";
+import { makeBulletin, ZONE } from "./fixtures/make-bulletin.ts";
+import { child, childElements, childText, parseXml, siteSettings } from "./fixtures/feeds.ts";
+
+const site = siteSettings();
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+// 2023-08-29T12:00:00+08:00
+const EPOCH = "1693281600";
+const now = DateTime.fromSeconds(Number(EPOCH), { zone: ZONE });
+const hoursAgo = (h: number) => now.minus({ hours: h });
+
+function urls(xml: string) {
+  const root = parseXml(xml).documentElement!;
+  assert.equal(root.nodeName, "urlset");
+  assert.equal(root.namespaceURI, SITEMAP_NS);
+  return childElements(root).filter((e) => e.nodeName === "url");
+}
+
+test("the sitemap lists every page once, absolute, in path order, with lastmod in the site's zone", () => {
+  const xml = sitemap(site, [
+    { path: "/regions/wuxi/" },
+    { path: "/", lastmod: DateTime.fromISO("2023-08-29T01:30:00Z", { zone: "utc" }) },
+    { path: "/bulletins/2023/08/a/", lastmod: DateTime.fromISO("2023-08-01T09:00", { zone: ZONE }) },
+    { path: "/regions/wuxi/", lastmod: DateTime.fromISO("2023-08-02T09:00", { zone: ZONE }) },
+  ]);
+  const entries = urls(xml).map((u) => [childText(u, "loc"), childText(u, "lastmod")]);
+  assert.deepEqual(entries, [
+    ["https://example.org/fanzha/", "2023-08-29T09:30:00+08:00"],
+    ["https://example.org/fanzha/bulletins/2023/08/a/", "2023-08-01T09:00:00+08:00"],
+    ["https://example.org/fanzha/regions/wuxi/", "2023-08-02T09:00:00+08:00"],
+  ]);
+  assert.deepEqual(
+    childElements(urls(sitemap(site, [{ path: "/search/" }]))[0]!).map((e) => e.nodeName),
+    ["loc"],
+    "no lastmod element without a date",
+  );
+});
+
+test("the news sitemap holds exactly the bulletins of the two days up to SOURCE_DATE_EPOCH", () => {
+  const bulletins = [
+    makeBulletin({ slug: "hour-ago", date: hoursAgo(1) }),
+    makeBulletin({ slug: "edge", date: hoursAgo(48) }),
+    makeBulletin({ slug: "too-old", date: hoursAgo(48).minus({ minutes: 1 }) }),
+    makeBulletin({ slug: "day-ago", date: hoursAgo(24), lang: "zh-Hant", title: "繁體標題" }),
+    makeBulletin({ slug: "after-now", date: now.plus({ minutes: 1 }) }),
+    makeBulletin({ slug: "draft", date: hoursAgo(2), draft: true }),
+    makeBulletin({ slug: "future", date: hoursAgo(3), future: true }),
+  ];
+  const at = newsNow(bulletins, { SOURCE_DATE_EPOCH: EPOCH }, ZONE);
+  assert.equal(at.toISO(), "2023-08-29T12:00:00.000+08:00");
+  const xml = newsSitemap(site, bulletins, at);
+  const root = parseXml(xml).documentElement!;
+  assert.equal(root.lookupNamespaceURI("news"), NEWS_NS);
+  const entries = urls(xml);
+  assert.deepEqual(
+    entries.map((u) => childText(u, "loc")),
+    ["hour-ago", "day-ago", "edge"].map((slug) => `https://example.org/fanzha/bulletins/2023/08/${slug}/`),
+  );
+  const news = child(entries[1]!, "news:news")!;
+  assert.equal(news.namespaceURI, NEWS_NS);
+  assert.deepEqual(
+    childElements(news).map((e) => e.nodeName),
+    ["news:publication", "news:publication_date", "news:title"],
+  );
+  const publication = child(news, "news:publication")!;
+  assert.equal(childText(publication, "news:name"), "反诈快报");
+  assert.equal(childText(publication, "news:language"), "zh-tw");
+  assert.equal(childText(news, "news:publication_date"), "2023-08-28T12:00:00+08:00");
+  assert.equal(childText(news, "news:title"), "繁體標題");
+  const simplified = child(child(entries[0]!, "news:news")!, "news:publication")!;
+  assert.equal(childText(simplified, "news:language"), "zh-cn");
+});
+
+test("a later SOURCE_DATE_EPOCH moves the window, so old bulletins leave the news sitemap", () => {
+  const bulletins = [makeBulletin({ slug: "hour-ago", date: hoursAgo(1) })];
+  const later = newsNow(bulletins, { SOURCE_DATE_EPOCH: String(Number(EPOCH) + 3 * 86400) }, ZONE);
+  assert.equal(urls(newsSitemap(site, bulletins, later)).length, 0);
+  assert.equal(urls(newsSitemap(site, bulletins, now)).length, 1);
+});
+
+test("without SOURCE_DATE_EPOCH, now is the newest visible bulletin's date", () => {
+  const bulletins = [
+    makeBulletin({ slug: "a", date: hoursAgo(30) }),
+    makeBulletin({ slug: "b", date: hoursAgo(5) }),
+    makeBulletin({ slug: "c", date: hoursAgo(1), draft: true }),
+    makeBulletin({ slug: "d", date: now.plus({ days: 3 }), future: true }),
+  ];
+  assert.equal(newsNow(bulletins, {}, ZONE).toISO(), hoursAgo(5).toISO());
+  assert.equal(newsNow(bulletins, { SOURCE_DATE_EPOCH: "" }, ZONE).toISO(), hoursAgo(5).toISO());
+  assert.equal(newsNow([], {}, ZONE).toMillis(), 0);
+});
+
+test("a malformed SOURCE_DATE_EPOCH is refused with a message naming it", () => {
+  assert.throws(() => newsNow([], { SOURCE_DATE_EPOCH: "2023-08-29" }), /SOURCE_DATE_EPOCH.*2023-08-29/);
+});
+
+test("a hostile title is escaped in the news sitemap and parses back exactly", () => {
+  const title = `</script><script>alert(1)</script> & "引号"`;
+  const xml = newsSitemap(site, [makeBulletin({ slug: "x", date: hoursAgo(1), title })], now);
+  assert.ok(!xml.includes("<script>"));
+  assert.equal(childText(child(urls(xml)[0]!, "news:news")!, "news:title"), title);
+});
+
+test("robots.txt names both sitemaps by absolute URL", () => {
+  const lines = robotsTxt(site).split("\n");
+  assert.ok(lines.includes("User-agent: *"));
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith("Sitemap: ")),
+    ["Sitemap: https://example.org/fanzha/sitemap.xml", "Sitemap: https://example.org/fanzha/news-sitemap.xml"],
+  );
+});
