@@ -16,10 +16,11 @@ export interface NewFrontMatter {
   tags?: string[];
   authors?: string[];
   lang?: Script;
+  draft?: boolean;
 }
 
 // Fixed field order, the one editors see in the sample bulletins.
-const ORDER: ReadonlyArray<keyof NewFrontMatter> = ["title", "date", "region", "campaign", "types", "tags", "authors", "lang"];
+const ORDER: ReadonlyArray<keyof NewFrontMatter> = ["title", "date", "region", "campaign", "types", "tags", "authors", "lang", "draft"];
 
 export function renderFrontMatter(fm: NewFrontMatter): string {
   const data: Record<string, unknown> = {};

@@ -53,13 +53,13 @@ export function chooseRegion(
  * wins and is consumed, so 反诈进社区 is not also counted as a shorter name inside it. Names without a Han
  * character (keys, pinyin aliases) are not looked for in running Chinese text.
  */
-export function countMentions<T extends { key: string; name: string; aliases: readonly string[] }>(
+export function countMentions<T extends { key: string; name: string; shortName?: string; aliases: readonly string[] }>(
   text: string,
   entries: readonly T[],
 ): Array<Mention<T>> {
   const names = new Map<string, T>();
   for (const entry of entries) {
-    for (const name of [entry.name, ...entry.aliases]) {
+    for (const name of [entry.name, entry.shortName ?? "", ...entry.aliases]) {
       if (/\p{Script=Han}/u.test(name) && !names.has(fold(name))) names.set(fold(name), entry);
     }
   }

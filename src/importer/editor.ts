@@ -1,0 +1,62 @@
+// What `npm run new` and `npm run import` share: loading the site's settings and registries from a content
+// directory, validating a bulletin with the very loader `npm run check` uses before it is written, and turning
+// every failure into plain lines on stderr with exit status 1 (never a stack trace).
+import { resolve, dirname } from "node:path";
+import { DateTime } from "luxon";
+import type { Problem } from "../model.ts";
+import { loadBulletin, type LoadContext } from "../content/load-bulletins.ts";
+import { loadRegistries } from "../registries/index.ts";
+import { loadSettings } from "../settings.ts";
+
+export interface EditorContext extends LoadContext {
+  contentDir: string;
+}
+
+/** A failure the editor can act on; each line is printed as it is. */
+export class EditorError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
+export function loadEditorContext(contentDir: string): EditorContext {
+  const dir = resolve(contentDir);
+  const { settings, problems } = loadSettings(dir);
+  const loaded = loadRegistries(dir);
+  const all = [...problems, ...loaded.problems];
+  if (!settings || all.length) throw new EditorError(all.length ? all.map(formatProblem) : [`${dir}: cannot read the site settings`]);
+  return {
+    contentDir: dir,
+    // Messages name files relative to the repository, i.e. the folder holding content/.
+    root: dirname(dir),
+    settings,
+    registries: loaded.registries,
+    now: DateTime.now().setZone(settings.timeZone),
+  };
+}
+
+/** The problems `npm run check` would report for `text` saved at `path`. */
+export function problemsBeforeWrite(path: string, text: string, ctx: EditorContext): Problem[] {
+  return loadBulletin(path, Buffer.from(text, "utf8"), ctx).problems;
+}
+
+/** A list flag given repeated (--campaign a --campaign b) or comma-separated (--campaign a,b or 天网，心盾). */
+export function listOption(values: readonly string[] | undefined): string[] | undefined {
+  const items = (values ?? []).flatMap((v) => v.split(/[,，、]/u)).map((v) => v.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+/** Runs a command's body; expected failures become their message on stderr and exit status 1. */
+export function runCommand(main: () => void): void {
+  try {
+    main();
+  } catch (error) {
+    const lines = error instanceof EditorError ? error.lines : [error instanceof Error ? error.message : String(error)];
+    for (const line of lines) process.stderr.write(`${line}\n`);
+    process.exitCode = 1;
+  }
+}
