@@ -14,7 +14,9 @@ const oneOrMany = z
   .union([text(80), z.array(text(80))], { error: "must be a name or a list of names" })
   .transform((v) => (Array.isArray(v) ? v : [v]));
 
-const list = z.array(text(80), { error: "must be a list, e.g. [刷单返利, 虚假贷款]" });
+/** Free words such as `520` (a date people scam around) come out of YAML as numbers: keep them as text. */
+const word = z.union([z.number().transform(String), z.string()]).pipe(text(80));
+const list = z.array(word, { error: "must be a list, e.g. [刷单返利, 虚假贷款]" });
 
 /** Dates stay strings here: the site's zone turns them into instants (src/dates.ts). */
 const dateText = z.union([z.string(), z.date()], { error: "must be a date like 2023-08-29 or 2023-08-29 09:30" }).transform((v) =>

@@ -78,7 +78,7 @@ export function problemsFromZod(
       continue;
     }
     const path = issue.path.map(String);
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const missing = issue.code === "invalid_type" && valueAt(source.value, issue.path) === undefined;
     problems.push({
       file,
       line: missing ? source.fallbackLine : source.lineOf(issue.path as PropertyKey[]),
@@ -87,4 +87,13 @@ export function problemsFromZod(
     });
   }
   return problems;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = value;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
 }

@@ -1,0 +1,23 @@
+// Fanzha Press: how the pieces in src/ are wired into Eleventy. Each concern is a small plugin.
+import type { UserConfig } from "@11ty/eleventy";
+import { modelDataPlugin } from "./src/eleventy/model-data.ts";
+import { filtersPlugin } from "./src/eleventy/filters.ts";
+import { pagesPlugin } from "./src/eleventy/pages.ts";
+import { assetsPlugin } from "./src/eleventy/assets.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.setQuietMode(true);
+
+  eleventyConfig.addPlugin(modelDataPlugin); // the content model and everything derived from it, as `fz`
+  eleventyConfig.addPlugin(filtersPlugin); // href, absoluteUrl, cnDate, isoDate, jsonScript
+  eleventyConfig.addPlugin(pagesPlugin("layouts/pages")); // bulletin, listing, index, home, 404 … pages
+  eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
+
+  return {
+    dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data" },
+    templateFormats: ["njk"],
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+  };
+}

@@ -1,0 +1,119 @@
+// `npm run build`: validate, derive, render and index into a temporary folder next to the output, then swap
+// it in. A build that fails at any step leaves the last good site untouched.
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { computeRelated } from "../related/index.ts";
+import { deriveSiteData } from "../site-data.ts";
+import { ContentError, loadSite } from "../site.ts";
+import { handOver } from "../eleventy/prepared.ts";
+import { headersFile } from "../deploy-headers.ts";
+import { runMain } from "./run-main.ts";
+
+export type Phase = "load" | "related" | "render" | "search" | "other";
+
+export interface BuildOptions {
+  root: string;
+  /** Defaults to `<root>/content`. */
+  contentDir?: string;
+  /** Defaults to `<root>/_site`. */
+  outDir?: string;
+  /** Overrides of SITE_URL, PATH_PREFIX, SOURCE_DATE_EPOCH … for this build only. */
+  env?: Record<string, string>;
+  /** Skip the search index (tests of pages that do not need it). */
+  search?: boolean;
+  onPhase?: (phase: Phase, ms: number) => void;
+}
+
+export interface BuildResult {
+  bulletins: number;
+  pages: number;
+  phases: Record<Phase, number>;
+  totalMs: number;
+  outDir: string;
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const outDir = resolve(options.outDir ?? join(root, "_site"));
+  const env = { ...process.env, ...options.env };
+  const phases: Record<Phase, number> = { load: 0, related: 0, render: 0, search: 0, other: 0 };
+  const timed = async <T>(phase: Phase, work: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      const ms = performance.now() - t0;
+      phases[phase] += ms;
+      options.onPhase?.(phase, ms);
+    }
+  };
+
+  const site = await timed("load", () =>
+    loadSite({ root, mode: "production", env, ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}) }),
+  );
+  if (site.problems.length) throw new ContentError(site.problems);
+  const related = await timed("related", () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }));
+  const data = await timed("other", () => deriveSiteData(site, related));
+
+  const tmpDir = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmpDir, { recursive: true, force: true });
+  try {
+    const pages = await timed("render", () => renderSite(root, tmpDir, data, env));
+    if (options.search !== false) {
+      const { indexSearch } = await import("../search/index.ts");
+      await timed("search", () => indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir }));
+    }
+    await timed("other", () => {
+      writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
+      swapIn(tmpDir, outDir);
+    });
+    return { bulletins: site.bulletins.length, pages, phases, totalMs: performance.now() - started, outDir };
+  } catch (error) {
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: NodeJS.ProcessEnv): Promise<number> {
+  const cwd = process.cwd();
+  const saved = { SITE_URL: process.env.SITE_URL, PATH_PREFIX: process.env.PATH_PREFIX };
+  process.chdir(root);
+  handOver(data);
+  try {
+    const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
+    eleventy.setIsVerbose?.(false);
+    await eleventy.write();
+  } finally {
+    handOver(undefined);
+    process.chdir(cwd);
+    Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
+    void env;
+  }
+  return countPages(outDir);
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(html|xml|json|txt)$/.test(e.name) && !e.parentPath.includes("pagefind")).length;
+}
+
+/** Replaces `outDir` by `tmpDir` with two renames, so a reader of the folder never sees half a site. */
+function swapIn(tmpDir: string, outDir: string): void {
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(tmpDir, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  runMain(async () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+    const result = await runBuild({ root });
+    const secs = (result.totalMs / 1000).toFixed(1);
+    console.log(`built ${result.bulletins} bulletins, ${result.pages} pages into ${result.outDir} in ${secs} s`);
+  });
+}

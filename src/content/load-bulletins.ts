@@ -1,0 +1,164 @@
+// Reads every bulletin once and turns it into a typed record, collecting every problem of every file instead
+// of stopping at the first: an editor fixes a batch of imports in one pass.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, resolve, sep } from "node:path";
+import type { DateTime } from "luxon";
+import type { Bulletin, Problem, Registries, Registry, SiteSettings } from "../model.ts";
+import { parseContentDate } from "../dates.ts";
+import { readingMinutes, renderBody, summarise } from "../markdown.ts";
+import { bulletinPath } from "../urls.ts";
+import { decodeUtf8 } from "./decode.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { FRONT_MATTER_FIELDS, frontMatterSchema, REFUSED_FIELDS, SLUG_PATTERN, type FrontMatter } from "./schema.ts";
+import { problemsFromZod, type YamlSource } from "./yaml-source.ts";
+
+export interface LoadContext {
+  /** Repository root: paths in messages are relative to it, images must lie inside it. */
+  root: string;
+  settings: SiteSettings;
+  registries: Registries;
+  now: DateTime;
+}
+
+/** Every Markdown file below `dir`, in a stable order (the file system's order differs between machines). */
+export function listBulletinFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(".md")) out.push(join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+export function loadBulletins(files: readonly string[], ctx: LoadContext): { bulletins: Bulletin[]; problems: Problem[] } {
+  const bulletins: Bulletin[] = [];
+  const problems: Problem[] = [];
+  const byUrl = new Map<string, Bulletin>();
+  for (const path of files) {
+    const result = loadBulletin(path, readFileSync(path), ctx);
+    problems.push(...result.problems);
+    const bulletin = result.bulletin;
+    if (!bulletin) continue;
+    const clash = byUrl.get(bulletin.url);
+    if (clash) {
+      problems.push({
+        file: bulletin.sourcePath,
+        line: result.slugLine,
+        field: "slug",
+        message: `${bulletin.url} is already the URL of ${clash.sourcePath}; give one of them another slug`,
+      });
+      continue;
+    }
+    byUrl.set(bulletin.url, bulletin);
+    bulletins.push(bulletin);
+  }
+  return { bulletins, problems };
+}
+
+/** Validates one file. Exported for the editor commands, which check what they are about to write. */
+export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext): { bulletin?: Bulletin; problems: Problem[]; slugLine: number } {
+  const file = relative(ctx.root, path).split(sep).join("/");
+  const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: line });
+  const decoded = decodeUtf8(bytes);
+  if ("error" in decoded) return fail(1, "file", decoded.error);
+  const split = splitFrontMatter(decoded.text, file);
+  if (!split.yaml || split.problems.length) return { problems: split.problems, slugLine: 1 };
+  const yaml = split.yaml;
+  const raw = yaml.value ?? {};
+  if (typeof raw !== "object" || Array.isArray(raw)) return fail(2, "front matter", "must be a list of `field: value` lines");
+
+  const problems: Problem[] = [];
+  const data: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [field, why] of Object.entries(REFUSED_FIELDS)) {
+    if (field in data) {
+      problems.push({ file, line: yaml.lineOf([field]), field, message: `not allowed: ${why}` });
+      delete data[field];
+    }
+  }
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) problems.push(...problemsFromZod(parsed.error, yaml, file, FRONT_MATTER_FIELDS));
+  const fm = parsed.success ? parsed.data : undefined;
+  const slugLine = yaml.lineOf(["slug"]);
+
+  const check = (field: string, message: string) => problems.push({ file, line: yaml.lineOf([field]), field, message });
+  const zone = ctx.settings.timeZone;
+  const date = typeof data.date === "string" ? parseContentDate(data.date, zone) : undefined;
+  if (typeof data.date === "string" && !date) check("date", `"${data.date}" is not a date; write it like 2023-08-29 or 2023-08-29 09:30`);
+  const updated = typeof data.updated === "string" ? parseContentDate(data.updated, zone) : undefined;
+  if (typeof data.updated === "string" && !updated) check("updated", `"${data.updated}" is not a date; write it like 2023-08-29 or 2023-08-29 09:30`);
+
+  const region = typeof data.region === "string" ? ctx.registries.regions.resolve(data.region.trim()) : undefined;
+  if (typeof data.region === "string" && data.region.trim() && !region) {
+    check("region", unknownMessage("region", data.region, ctx.registries.regions));
+  }
+  const campaigns = resolveAll(fm?.campaign, ctx.registries.campaigns, "campaign", yaml, problems, file);
+  const types = resolveAll(fm?.types, ctx.registries.types, "types", yaml, problems, file);
+
+  const slug = fm?.slug ?? basename(path, ".md");
+  if (!fm?.slug && !SLUG_PATTERN.test(slug)) {
+    problems.push({ file, line: 1, field: "slug", message: `the file name "${slug}" is not a valid URL name; rename the file or set slug: (a-z, 0-9, '-')` });
+  }
+  if (fm?.image) {
+    const imagePath = resolve(ctx.root, fm.image.replace(/^\/+/, ""));
+    if (!imagePath.startsWith(resolve(ctx.root) + sep)) check("image", "must be a path inside the repository");
+    else if (!existsSync(imagePath)) check("image", `file not found: ${fm.image}`);
+  }
+  const rendered = renderBody(split.body);
+  if (!rendered.text.trim()) problems.push({ file, line: split.bodyLine, field: "body", message: "the bulletin has no text below the front matter" });
+
+  if (problems.length || !fm || !date || !region) return { problems, slugLine };
+  const regionPath = ctx.registries.regions.path(region.key);
+  const city = regionPath.find((node) => node.level === "city");
+  const bulletin: Bulletin = {
+    sourcePath: file,
+    slug,
+    url: bulletinPath(date.toFormat("yyyy"), date.toFormat("MM"), slug),
+    title: fm.title,
+    date,
+    ...(updated ? { updated } : {}),
+    regionPath,
+    region,
+    province: regionPath[0]!,
+    ...(city ? { city } : {}),
+    campaigns,
+    types,
+    tags: fm.tags ?? [],
+    summary: fm.summary ?? summarise(rendered.firstParagraph),
+    authors: fm.authors ?? [],
+    ...(fm.source ? { source: fm.source } : {}),
+    ...(fm.image && fm.image_alt ? { image: { src: fm.image, alt: fm.image_alt } } : {}),
+    draft: fm.draft ?? false,
+    future: date > ctx.now,
+    lang: fm.lang ?? ctx.settings.lang,
+    body: split.body,
+    html: rendered.html,
+    text: rendered.text,
+    headings: rendered.headings,
+    readingMinutes: readingMinutes(rendered.text),
+  };
+  return { bulletin, problems, slugLine };
+}
+
+function unknownMessage(what: string, value: string, registry: Registry<{ key: string; name: string }>): string {
+  const guesses = registry.suggest(value, 3);
+  return `unknown ${what} "${value}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(", ")}?` : ""}`;
+}
+
+function resolveAll<T extends { key: string; name: string }>(
+  values: readonly string[] | undefined,
+  registry: Registry<T>,
+  field: keyof FrontMatter & string,
+  yaml: YamlSource,
+  problems: Problem[],
+  file: string,
+): T[] {
+  const found: T[] = [];
+  (values ?? []).forEach((value, index) => {
+    const entry = registry.resolve(value);
+    if (!entry) {
+      const isList = Array.isArray((yaml.value as Record<string, unknown>)[field]);
+      problems.push({ file, line: yaml.lineOf(isList ? [field, index] : [field]), field, message: unknownMessage(field === "types" ? "fraud type" : field, value, registry) });
+    } else if (!found.includes(entry)) found.push(entry);
+  });
+  return found;
+}

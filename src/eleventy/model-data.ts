@@ -1,0 +1,26 @@
+// Gives Eleventy the site data as global data `fz`. Under `npm start` the model is reloaded on every
+// rebuild in development mode (drafts and future bulletins shown and marked); bad content stops the
+// rebuild with the same `file:line: field: message` lines as `npm run check`.
+import type { UserConfig } from "@11ty/eleventy";
+import { deriveSiteData, type SiteData } from "../site-data.ts";
+import { ContentError, loadSite } from "../site.ts";
+import { takePrepared } from "./prepared.ts";
+
+export function modelDataPlugin(eleventyConfig: UserConfig): void {
+  let cached: SiteData | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    cached = undefined;
+  });
+  eleventyConfig.addWatchTarget("./content/");
+  eleventyConfig.addGlobalData("fz", () => {
+    cached ??= takePrepared() ?? loadForEleventy();
+    return cached;
+  });
+}
+
+function loadForEleventy(): SiteData {
+  const serving = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const site = loadSite({ root: process.cwd(), mode: serving ? "development" : "production" });
+  if (site.problems.length) throw new ContentError(site.problems);
+  return deriveSiteData(site);
+}

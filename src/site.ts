@@ -1,0 +1,70 @@
+// The front door of the model: settings, registries and bulletins, loaded once per build, with every
+// problem found on the way. Eleventy, `check`, the editor commands and the benchmark all start here.
+import { join } from "node:path";
+import type { DateTime } from "luxon";
+import type { Bulletin, Problem, Registries, SiteSettings } from "./model.ts";
+import { buildNow } from "./dates.ts";
+import { loadSettings } from "./settings.ts";
+import { loadRegistries } from "./registries/index.ts";
+import { listBulletinFiles, loadBulletins } from "./content/load-bulletins.ts";
+
+export type BuildMode = "production" | "development";
+
+export interface Site {
+  settings: SiteSettings;
+  registries: Registries;
+  /** What this mode publishes, newest first: production leaves drafts and future bulletins out. */
+  bulletins: Bulletin[];
+  /** Every valid bulletin, drafts and future ones included. */
+  all: Bulletin[];
+  problems: Problem[];
+  now: DateTime;
+  mode: BuildMode;
+}
+
+export interface LoadSiteOptions {
+  root: string;
+  /** Defaults to `<root>/content`. */
+  contentDir?: string;
+  mode: BuildMode;
+  now?: DateTime;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = "ContentError";
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return sortProblems(problems).map(formatProblem).join("\n");
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** Newest first; ties by URL so that equal dates order the same on every machine. */
+export function byDateDesc(a: Bulletin, b: Bulletin): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+export function loadSite(options: LoadSiteOptions): Site {
+  const contentDir = options.contentDir ?? join(options.root, "content");
+  const env = options.env ?? process.env;
+  const { settings, problems: settingsProblems } = loadSettings(contentDir, env);
+  if (!settings) throw new ContentError(settingsProblems);
+  const { registries, problems: registryProblems } = loadRegistries(contentDir);
+  const now = options.now ?? buildNow(settings.timeZone, env);
+  const files = listBulletinFiles(join(contentDir, "bulletins"));
+  const { bulletins: all, problems } = loadBulletins(files, { root: options.root, settings, registries, now });
+  all.sort(byDateDesc);
+  const bulletins = options.mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
+  return { settings, registries, all, bulletins, problems: [...settingsProblems, ...registryProblems, ...problems], now, mode: options.mode };
+}
