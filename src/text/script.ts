@@ -15,14 +15,14 @@ let hantConverter: Convert | undefined;
 export function toHans(text: string): string {
   // Taiwan and Hong Kong variant characters are first normalised to OpenCC's standard Traditional, then
   // converted; so 著/着, 裡/裏, 衞/衛 all end Simplified whichever region wrote them.
-  hansConverter ??= OpenCC.ConverterFactory(OpenCC.Locale.from.tw, OpenCC.Locale.from.hk, OpenCC.Locale.to.cn);
-  return hansConverter(text);
+  const convert = (hansConverter ??= OpenCC.ConverterFactory(OpenCC.Locale.from.tw, OpenCC.Locale.from.hk, OpenCC.Locale.to.cn));
+  return convert(text);
 }
 
 /** Simplified → Traditional with Taiwan standard characters, phrase-level. */
 export function toHant(text: string): string {
-  hantConverter ??= OpenCC.Converter({ from: "cn", to: "tw" });
-  return hantConverter(text);
+  const convert = (hantConverter ??= OpenCC.Converter({ from: "cn", to: "tw" }));
+  return convert(text);
 }
 
 /** Single-character pairs (source → first listed target) of OpenCC's dictionaries in the given groups. */
