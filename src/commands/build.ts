@@ -64,7 +64,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     const pages = await timed("render", () => renderSite(root, tmpDir, data, env));
     if (options.search !== false) {
-      const { indexSearch } = await import("../search/index.ts");
+      const { indexSearch } = await import("../search/index-search.ts");
       await timed("search", () => indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir }));
     }
     await timed("other", () => {
