@@ -1,0 +1,110 @@
+// The front-matter side of relatedness: campaigns, fraud types, tags and region, as small integer sets per
+// bulletin, and "groups" (bulletins sharing one feature, optionally within one city or province) through which
+// candidates are found. A group can be large (a campaign with thousands of reports), so a bulletin only looks
+// at the members nearest to it in date: cost stays linear, and the nearest are the ones recency favours.
+import { fold } from "../text/script.ts";
+import type { Bulletin } from "../model.ts";
+
+export interface Facts {
+  time: number;
+  city: string | undefined;
+  province: string;
+  /** Feature ids (one id space for all three kinds), in the bulletin's own order, no repeats. */
+  campaigns: Int32Array;
+  types: Int32Array;
+  tags: Int32Array;
+  /** Ids of the groups this bulletin belongs to (whether or not it is listed in them). */
+  groups: Int32Array;
+}
+
+/** Tags are free words: 反詐宣傳 and 反诈宣传, APP and app are the same tag. */
+export function tagKey(tag: string): string {
+  return fold(tag.trim()).toLowerCase();
+}
+
+class Ids {
+  private readonly map = new Map<string, number>();
+  get size(): number {
+    return this.map.size;
+  }
+  /** Id of `key`, new ones in first-seen order. */
+  of(key: string): number {
+    let id = this.map.get(key);
+    if (id === undefined) {
+      id = this.map.size;
+      this.map.set(key, id);
+    }
+    return id;
+  }
+  /** Id of `key` or -1, without adding it. */
+  find(key: string): number {
+    return this.map.get(key) ?? -1;
+  }
+}
+
+function unique(ids: number[]): Int32Array {
+  return Int32Array.from(ids.filter((id, i) => ids.indexOf(id) === i));
+}
+
+export interface FactTable {
+  facts: Facts[];
+  /** Number of feature ids, for sizing per-feature scratch arrays. */
+  featureCount: number;
+}
+
+export function buildFacts(docs: readonly Bulletin[]): FactTable {
+  const features = new Ids();
+  const groups = new Ids();
+  const facts = docs.map((b): Facts => {
+    const campaigns = unique(b.campaigns.map((c) => features.of(`c:${c.key}`)));
+    const types = unique(b.types.map((t) => features.of(`t:${t.key}`)));
+    const tags = unique(b.tags.map((t) => features.of(`g:${tagKey(t)}`)));
+    const city = b.city?.key;
+    const province = b.province.key;
+    const groupIds: number[] = [];
+    for (const f of [...campaigns, ...types, ...tags]) {
+      groupIds.push(groups.of(`${f}`));
+      if (city !== undefined) groupIds.push(groups.of(`${f}@${city}`));
+      groupIds.push(groups.of(`${f}@@${province}`));
+    }
+    return { time: b.date.toMillis(), city, province, campaigns, types, tags, groups: Int32Array.from(groupIds) };
+  });
+  return { facts, featureCount: features.size };
+}
+
+/** Members of each group, listed bulletins only, sorted by date (then index): for windows around a date. */
+export class Groups {
+  private readonly members: Int32Array[];
+  private readonly times: Float64Array[];
+
+  constructor(facts: readonly Facts[], listed: Uint8Array) {
+    const lists: number[][] = [];
+    facts.forEach((f, d) => {
+      if (listed[d]) for (const g of f.groups) (lists[g] ??= []).push(d);
+    });
+    this.members = [];
+    this.times = [];
+    for (let g = 0; g < lists.length; g++) {
+      const list = (lists[g] ?? []).sort((a, b) => facts[a]!.time - facts[b]!.time || a - b);
+      this.members.push(Int32Array.from(list));
+      this.times.push(Float64Array.from(list, (d) => facts[d]!.time));
+    }
+  }
+
+  /** Calls `visit` with up to `width` members on either side of `time` in group g. */
+  around(g: number, time: number, width: number, visit: (d: number) => void): void {
+    const members = this.members[g];
+    const times = this.times[g];
+    if (!members || !times) return;
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < time) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = Math.max(0, lo - width);
+    const to = Math.min(members.length, lo + width);
+    for (let i = from; i < to; i++) visit(members[i]!);
+  }
+}

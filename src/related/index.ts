@@ -1,0 +1,149 @@
+// Related headlines of every bulletin, computed once per build. Candidates come from the bulletins that share
+// a distinctive term (inverted index over short text vectors) or a campaign / fraud type / tag near in date;
+// each is scored by what it shares; where fewer than `count` relate, fallbacks fill the sidebar.
+import type { DateTime } from "luxon";
+import type { Bulletin, RelatedWeights } from "../model.ts";
+import { IntBuffer } from "./buffers.ts";
+import { Fallbacks, type FallbackKind } from "./fallback.ts";
+import { Groups, buildFacts, tagKey } from "./features.ts";
+import { TopCandidates } from "./rank.ts";
+import { emptyMatch, isRelated, markFeatures, matchInto, reasons, recency, regionReason, score } from "./score.ts";
+import { TextNeighbours, buildPostings } from "./similar.ts";
+import { TEXT_PARAMS, buildVectors, type TextParams } from "./vectors.ts";
+
+export { TEXT_PARAMS, type TextParams } from "./vectors.ts";
+export { RECENCY_HALF_LIFE_DAYS } from "./score.ts";
+
+export interface RelatedEntry {
+  /** Site-relative URL without the path prefix. */
+  url: string;
+  title: string;
+  date: DateTime;
+  regionName: string;
+  /** Why it is shown, e.g. ["同属心盾行动", "同在无锡", "同类：刷单返利", "内容相近"]; never empty. */
+  reasons: string[];
+  /** Set when the entry fills a sidebar that had too few related bulletins. */
+  fallback?: FallbackKind;
+}
+
+export interface RelatedOptions {
+  count: number;
+  weights: RelatedWeights;
+  /** The build's clock: bulletins dated after it are never shown. */
+  now: DateTime;
+  /** Text-similarity tuning; the defaults suit news bulletins. */
+  text?: Partial<TextParams>;
+}
+
+/**
+ * Suggested weights: a shared campaign or fraud type says most about a bulletin's subject, then close text
+ * (cosine is at most 1 and rarely above 0.5), then the same city. Region and recency mostly order bulletins
+ * that are related for other reasons.
+ */
+export const DEFAULT_RELATED_WEIGHTS: Readonly<RelatedWeights> = {
+  campaign: 3,
+  sameCity: 2.5,
+  sameProvince: 1,
+  type: 2,
+  tag: 1,
+  text: 4,
+  recency: 0.5,
+};
+
+/** Each shared campaign, type or tag contributes up to this many members on either side in date. */
+const GROUP_WINDOW_MIN = 16;
+
+/** Bulletins sorted by URL (then source path), each URL once: the order every later step relies on. */
+function canonical(bulletins: readonly Bulletin[]): Bulletin[] {
+  const sorted = [...bulletins].sort((a, b) => compare(a.url, b.url) || compare(a.sourcePath, b.sourcePath));
+  return sorted.filter((b, i) => i === 0 || sorted[i - 1]!.url !== b.url);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** 无锡, or 无锡新吴区 for a district: a reader should know the city. */
+export function regionName(b: Bulletin): string {
+  if (b.region.level === "district" && b.city) return `${b.city.shortName}${b.region.shortName}`;
+  return b.region.shortName;
+}
+
+function entry(b: Bulletin, why: string[], fallback?: FallbackKind): RelatedEntry {
+  return {
+    url: b.url,
+    title: b.title,
+    date: b.date,
+    regionName: regionName(b),
+    reasons: why,
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOptions): Map<string, RelatedEntry[]> {
+  const docs = canonical(bulletins);
+  const n = docs.length;
+  const count = Math.max(0, Math.floor(opts.count));
+  const nowMs = opts.now.toMillis();
+  const params: TextParams = { ...TEXT_PARAMS, ...opts.text };
+  // Only published bulletins are ever shown, whatever the caller passed; the others still get a sidebar.
+  const listed = Uint8Array.from(docs, (b) => (!b.draft && !b.future && b.date.toMillis() <= nowMs ? 1 : 0));
+
+  const vectors = buildVectors(docs, params);
+  const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed));
+  const { facts, featureCount } = buildFacts(docs);
+  const groups = new Groups(facts, listed);
+  const fallbacks = new Fallbacks(facts, listed);
+  const times = Float64Array.from(facts, (f) => f.time);
+
+  const marks = new Int32Array(featureCount);
+  const seen = new Int32Array(n);
+  const candidates = new IntBuffer(1024);
+  const top = new TopCandidates(count, times);
+  const match = emptyMatch();
+  const window = Math.max(GROUP_WINDOW_MIN, 4 * count);
+  const textOf = (o: number): number =>
+    neighbours.shared[o]! >= params.minSharedTerms && neighbours.cosine[o]! >= params.minCosine ? neighbours.cosine[o]! : 0;
+
+  const result = new Map<string, RelatedEntry[]>();
+  for (let d = 0; d < n; d++) {
+    const self = facts[d]!;
+    const mark = d + 1;
+    markFeatures(self, marks, mark);
+    candidates.clear();
+    const consider = (o: number): void => {
+      if (o === d || seen[o] === mark) return;
+      seen[o] = mark;
+      candidates.push(o);
+    };
+    neighbours.collect(d);
+    for (let i = 0; i < neighbours.touched.length; i++) {
+      const o = neighbours.touched.data[i]!;
+      if (textOf(o) > 0) consider(o);
+    }
+    for (const g of self.groups) groups.around(g, self.time, window, consider);
+
+    top.clear();
+    for (let i = 0; i < candidates.length; i++) {
+      const o = candidates.data[i]!;
+      matchInto(match, self, facts[o]!, marks, mark, textOf(o));
+      if (isRelated(match)) top.offer(o, score(match, opts.weights, recency(self.time, times[o]!)));
+    }
+
+    const list: RelatedEntry[] = [];
+    for (const o of top.docs) {
+      matchInto(match, self, facts[o]!, marks, mark, textOf(o));
+      list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, match, tagKey)));
+    }
+    if (list.length < count) {
+      for (const { doc, kind } of fallbacks.pick(d, new Set(top.docs), count - list.length)) {
+        const b = docs[doc]!;
+        const why = kind === "city" ? regionReason(b.city!) : kind === "province" ? regionReason(b.province) : "最新";
+        list.push(entry(b, [why], kind));
+      }
+    }
+    neighbours.reset();
+    result.set(docs[d]!.url, list);
+  }
+  return result;
+}

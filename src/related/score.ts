@@ -1,0 +1,96 @@
+// How strongly one bulletin relates to another, and why, in words a reader understands.
+import type { Bulletin, RelatedWeights } from "../model.ts";
+import type { Facts } from "./features.ts";
+
+/** Recency counts half as much for bulletins this many days apart, a quarter at twice the distance. */
+export const RECENCY_HALF_LIFE_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+/** What two bulletins share. `text` is the cosine of their texts when similar enough, else 0. */
+export interface Match {
+  campaigns: number;
+  types: number;
+  tags: number;
+  sameCity: boolean;
+  sameProvince: boolean;
+  text: number;
+}
+
+export function emptyMatch(): Match {
+  return { campaigns: 0, types: 0, tags: 0, sameCity: false, sameProvince: false, text: 0 };
+}
+
+function countMarked(ids: Int32Array, marks: Int32Array, mark: number): number {
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (marks[ids[i]!] === mark) n++;
+  return n;
+}
+
+/**
+ * Fills `out` with what `other` shares with the bulletin whose features carry `mark` in `marks` (see
+ * `markFeatures`). Writes into `out` rather than allocating: this runs for every candidate pair.
+ */
+export function matchInto(out: Match, self: Facts, other: Facts, marks: Int32Array, mark: number, text: number): Match {
+  out.campaigns = countMarked(other.campaigns, marks, mark);
+  out.types = countMarked(other.types, marks, mark);
+  out.tags = countMarked(other.tags, marks, mark);
+  out.sameCity = self.city !== undefined && self.city === other.city;
+  out.sameProvince = self.province === other.province;
+  out.text = text;
+  return out;
+}
+
+export function markFeatures(facts: Facts, marks: Int32Array, mark: number): void {
+  for (const ids of [facts.campaigns, facts.types, facts.tags]) for (let i = 0; i < ids.length; i++) marks[ids[i]!] = mark;
+}
+
+/** Region alone does not make two bulletins related: that is what the fallbacks are for. */
+export function isRelated(m: Match): boolean {
+  return m.campaigns > 0 || m.types > 0 || m.tags > 0 || m.text > 0;
+}
+
+export function recency(timeA: number, timeB: number): number {
+  return Math.pow(2, -Math.abs(timeA - timeB) / DAY_MS / RECENCY_HALF_LIFE_DAYS);
+}
+
+/** The terms are added in one fixed order, so the same pair always gets the same bits. */
+export function score(m: Match, w: RelatedWeights, recencyValue: number): number {
+  let s = w.campaign * m.campaigns;
+  s += m.sameCity ? w.sameCity : m.sameProvince ? w.sameProvince : 0;
+  s += w.type * m.types;
+  s += w.tag * m.tags;
+  s += w.text * m.text;
+  s += w.recency * recencyValue;
+  return s;
+}
+
+/** 同属心盾行动, but 同属百日会战 rather than 同属百日会战行动. */
+export function campaignReason(name: string): string {
+  return /(行动|会战|战役|专项|计划|工程|活动)$/u.test(name) ? `同属${name}` : `同属${name}行动`;
+}
+
+export function regionReason(node: { shortName: string }): string {
+  return `同在${node.shortName}`;
+}
+
+/** Reasons in a fixed order: campaigns, region, fraud types, tags, text. */
+export function reasons(self: Bulletin, other: Bulletin, m: Match, tagKey: (tag: string) => string): string[] {
+  const out: string[] = [];
+  if (m.campaigns > 0) {
+    const theirs = new Set(other.campaigns.map((c) => c.key));
+    for (const c of self.campaigns) if (theirs.has(c.key)) out.push(campaignReason(c.name));
+  }
+  if (m.sameCity && self.city) out.push(regionReason(self.city));
+  else if (m.sameProvince) out.push(regionReason(self.province));
+  if (m.types > 0) {
+    const theirs = new Set(other.types.map((t) => t.key));
+    out.push(`同类：${self.types.filter((t) => theirs.has(t.key)).map((t) => t.name).join("、")}`);
+  }
+  if (m.tags > 0) {
+    const theirs = new Set(other.tags.map(tagKey));
+    const shared = self.tags.filter((t, i) => theirs.has(tagKey(t)) && self.tags.findIndex((u) => tagKey(u) === tagKey(t)) === i);
+    out.push(`同话题：${shared.join("、")}`);
+  }
+  if (m.text > 0) out.push("内容相近");
+  return out;
+}

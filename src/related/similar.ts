@@ -1,0 +1,82 @@
+// Text neighbours through an inverted index over the term vectors: a bulletin meets only the bulletins that
+// share one of its distinctive terms, so the cost follows the posting lists, not the number of pairs.
+import { IntBuffer } from "./buffers.ts";
+import type { DocVectors } from "./vectors.ts";
+
+export interface Postings {
+  /** Bulletins holding term t are `docs[starts[t]] … docs[starts[t + 1] - 1]`, in ascending order. */
+  readonly starts: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Postings of the vectors of the bulletins with `listed[d]` set (the ones that may be shown to readers). */
+export function buildPostings(vectors: DocVectors, listed: Uint8Array): Postings {
+  const { width, sizes, terms, weights } = vectors;
+  const n = sizes.length;
+  const starts = new Int32Array(vectors.termCount + 1);
+  for (let d = 0; d < n; d++) {
+    if (!listed[d]) continue;
+    for (let k = 0; k < sizes[d]!; k++) starts[terms[d * width + k]! + 1]!++;
+  }
+  for (let t = 0; t < vectors.termCount; t++) starts[t + 1]! += starts[t]!;
+  const fill = starts.slice(0, vectors.termCount);
+  const docs = new Int32Array(starts[vectors.termCount]!);
+  const postingWeights = new Float64Array(docs.length);
+  for (let d = 0; d < n; d++) {
+    if (!listed[d]) continue;
+    for (let k = 0; k < sizes[d]!; k++) {
+      const slot = fill[terms[d * width + k]!]!++;
+      docs[slot] = d;
+      postingWeights[slot] = weights[d * width + k]!;
+    }
+  }
+  return { starts, docs, weights: postingWeights };
+}
+
+/**
+ * Reusable accumulators for one bulletin at a time: after `collect(d)`, `touched` lists every other bulletin
+ * that shares a term with d (in first-met order), `cosine[o]` and `shared[o]` hold the dot product of the
+ * normalised vectors and the number of shared terms. `reset()` clears them for the next bulletin.
+ */
+export class TextNeighbours {
+  readonly cosine: Float64Array;
+  readonly shared: Uint16Array;
+  readonly touched = new IntBuffer(1024);
+
+  constructor(
+    private readonly vectors: DocVectors,
+    private readonly postings: Postings,
+  ) {
+    this.cosine = new Float64Array(vectors.sizes.length);
+    this.shared = new Uint16Array(vectors.sizes.length);
+  }
+
+  collect(d: number): void {
+    const { width, sizes, terms, weights } = this.vectors;
+    const { starts, docs, weights: pw } = this.postings;
+    const cosine = this.cosine;
+    const shared = this.shared;
+    // Terms are visited best first, postings in ascending order: the sums add up in one fixed order.
+    for (let k = 0; k < sizes[d]!; k++) {
+      const t = terms[d * width + k]!;
+      const w = weights[d * width + k]!;
+      for (let p = starts[t]!, end = starts[t + 1]!; p < end; p++) {
+        const o = docs[p]!;
+        if (o === d) continue;
+        if (shared[o] === 0) this.touched.push(o);
+        shared[o]!++;
+        cosine[o]! += w * pw[p]!;
+      }
+    }
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.touched.length; i++) {
+      const o = this.touched.data[i]!;
+      this.cosine[o] = 0;
+      this.shared[o] = 0;
+    }
+    this.touched.clear();
+  }
+}

@@ -1,0 +1,229 @@
+// Each bulletin's text as a short vector of its most distinctive terms, BM25-weighted and L2-normalised.
+// Terms found in more than a fixed share of the corpus are dropped: the boilerplate every bulletin shares
+// (民警, 提醒, 诈骗, 96110) would otherwise make everything look related. Terms found in only one bulletin are
+// dropped too: they can never link two bulletins, yet would crowd the top of every vector.
+import { ByteBuffer, IntBuffer, ensureIndex } from "./buffers.ts";
+import { TermIds } from "./term-ids.ts";
+import { Tokeniser } from "./tokenise.ts";
+
+export interface TextParams {
+  /** A title's terms count this many times over the body's. */
+  titleRepeat: number;
+  /** BM25 term-frequency saturation and length normalisation. */
+  k1: number;
+  b: number;
+  /** Terms in more than this share of bulletins are boilerplate (but a term in 2 bulletins is always kept). */
+  maxDocShare: number;
+  /** Length of each bulletin's term vector. */
+  topTerms: number;
+  /** Cosine below which two texts do not count as similar. */
+  minCosine: number;
+  /** Distinct shared terms below which two texts do not count as similar. */
+  minSharedTerms: number;
+}
+
+export const TEXT_PARAMS: Readonly<TextParams> = {
+  titleRepeat: 3,
+  k1: 1.2,
+  b: 0.75,
+  maxDocShare: 0.2,
+  topTerms: 48,
+  minCosine: 0.12,
+  minSharedTerms: 3,
+};
+
+export interface DocText {
+  title: string;
+  text: string;
+}
+
+/** Row `d` holds bulletin d's terms in slots `d * width … d * width + sizes[d] - 1`, best term first. */
+export interface DocVectors {
+  readonly width: number;
+  readonly sizes: Uint8Array;
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+  /** One more than the largest term id. */
+  readonly termCount: number;
+}
+
+interface TermCounts {
+  /** Distinct term ids of all bulletins, one after another; bulletin d's from starts[d] to starts[d + 1]. */
+  ids: Int32Array;
+  /** Frequency of each of those terms in its bulletin, capped at 255 (BM25 saturates long before). */
+  tfs: Uint8Array;
+  starts: Int32Array;
+  /** Total terms (with repeats) per bulletin. */
+  lengths: Int32Array;
+  /** Bulletins each term occurs in. */
+  df: Int32Array;
+  termCount: number;
+}
+
+function countTerms(docs: readonly DocText[], titleRepeat: number): TermCounts {
+  const tokeniser = new Tokeniser();
+  const termIds = new TermIds();
+  const keys = new IntBuffer(8192);
+  const ids = new IntBuffer(docs.length * 256);
+  const tfs = new ByteBuffer(docs.length * 256);
+  const starts = new Int32Array(docs.length + 1);
+  const lengths = new Int32Array(docs.length);
+  let tf: Int32Array = new Int32Array(1 << 16);
+  let df: Int32Array = new Int32Array(1 << 16);
+  const touched = new IntBuffer(4096);
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    keys.clear();
+    tokeniser.keys(doc.title, keys, titleRepeat);
+    tokeniser.keys(doc.text, keys);
+    touched.clear();
+    for (let i = 0; i < keys.length; i++) {
+      const id = termIds.intern(keys.data[i]!);
+      if (id >= tf.length) tf = ensureIndex(tf, id);
+      if (tf[id]!++ === 0) touched.push(id);
+    }
+    starts[d] = ids.length;
+    lengths[d] = keys.length;
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched.data[i]!;
+      ids.push(id);
+      tfs.push(Math.min(255, tf[id]!));
+      tf[id] = 0;
+      if (id >= df.length) df = ensureIndex(df, id);
+      df[id]!++;
+    }
+  }
+  starts[docs.length] = ids.length;
+  return {
+    ids: ids.data,
+    tfs: tfs.data,
+    starts,
+    lengths,
+    df,
+    termCount: termIds.size,
+  };
+}
+
+/** Keeps the `width` best (weight, term) pairs seen: higher weight first, then lower term id. */
+class TopTerms {
+  readonly w: Float64Array;
+  readonly t: Int32Array;
+  size = 0;
+
+  constructor(readonly width: number) {
+    this.w = new Float64Array(width);
+    this.t = new Int32Array(width);
+  }
+
+  /** True when slot i ranks below slot j; the heap keeps its worst entry at the root. */
+  private worse(i: number, j: number): boolean {
+    const wi = this.w[i]!;
+    const wj = this.w[j]!;
+    return wi < wj || (wi === wj && this.t[i]! > this.t[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const w = this.w[i]!;
+    this.w[i] = this.w[j]!;
+    this.w[j] = w;
+    const t = this.t[i]!;
+    this.t[i] = this.t[j]!;
+    this.t[j] = t;
+  }
+
+  offer(weight: number, term: number): void {
+    if (this.size < this.width) {
+      let i = this.size++;
+      this.w[i] = weight;
+      this.t[i] = term;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const rootW = this.w[0]!;
+    if (weight < rootW || (weight === rootW && term > this.t[0]!)) return;
+    this.w[0] = weight;
+    this.t[0] = term;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.worse(l, m)) m = l;
+      if (r < this.size && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** Writes the entries best first into the given row and returns how many there were. */
+  drain(terms: Int32Array, weights: Float64Array, offset: number): number {
+    const n = this.size;
+    // Pop the worst repeatedly into the tail, so the row ends up best first.
+    for (let k = n - 1; k >= 0; k--) {
+      terms[offset + k] = this.t[0]!;
+      weights[offset + k] = this.w[0]!;
+      this.size--;
+      if (this.size > 0) {
+        this.w[0] = this.w[this.size]!;
+        this.t[0] = this.t[this.size]!;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < this.size && this.worse(l, m)) m = l;
+          if (r < this.size && this.worse(r, m)) m = r;
+          if (m === i) break;
+          this.swap(i, m);
+          i = m;
+        }
+      }
+    }
+    return n;
+  }
+}
+
+export function buildVectors(docs: readonly DocText[], params: Readonly<TextParams> = TEXT_PARAMS): DocVectors {
+  const n = docs.length;
+  const counts = countTerms(docs, params.titleRepeat);
+  const { k1, b } = params;
+  const maxDf = Math.max(2, Math.floor(params.maxDocShare * n));
+  let total = 0;
+  for (let d = 0; d < n; d++) total += counts.lengths[d]!;
+  const avgLength = n > 0 && total > 0 ? total / n : 1;
+  const idf = new Float64Array(counts.termCount);
+  for (let t = 0; t < counts.termCount; t++) {
+    const f = counts.df[t]!;
+    idf[t] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+  }
+
+  const width = params.topTerms;
+  const sizes = new Uint8Array(n);
+  const terms = new Int32Array(n * width);
+  const weights = new Float64Array(n * width);
+  const top = new TopTerms(width);
+  for (let d = 0; d < n; d++) {
+    const norm = k1 * (1 - b + (b * counts.lengths[d]!) / avgLength);
+    for (let i = counts.starts[d]!; i < counts.starts[d + 1]!; i++) {
+      const t = counts.ids[i]!;
+      const f = counts.df[t]!;
+      if (f < 2 || f > maxDf) continue;
+      const tf = counts.tfs[i]!;
+      top.offer((idf[t]! * tf * (k1 + 1)) / (tf + norm), t);
+    }
+    const offset = d * width;
+    const size = top.drain(terms, weights, offset);
+    sizes[d] = size;
+    let sq = 0;
+    for (let k = 0; k < size; k++) sq += weights[offset + k]! ** 2;
+    const len = Math.sqrt(sq);
+    for (let k = 0; k < size; k++) weights[offset + k] = weights[offset + k]! / len;
+  }
+  return { width, sizes, terms, weights, termCount: counts.termCount };
+}
