@@ -1,0 +1,302 @@
+// The search page: drives Pagefind's browser API (pagefind.js) directly. The index holds one word per Han
+// character, folded to Simplified (see search-text.js), so a query is folded and cut the same way and each
+// of its phrases is searched quoted: a phrase matches consecutive characters only. Several phrases are
+// several searches whose results are intersected.
+import {
+  decodeOriginals,
+  displayText,
+  phraseQuery,
+  phraseStarts,
+  preimages,
+  queryPhrases,
+  segments,
+} from "./search-text.js";
+
+const FACETS = /** @type {const} */ (["province", "city", "campaign", "type", "year"]);
+const FACET_NAMES = { province: "省份", city: "城市", campaign: "专项行动", type: "诈骗类型", year: "年份" };
+const PAGE_SIZE = 10;
+const EXCERPT_BEFORE = 24;
+const EXCERPT_AFTER = 56;
+/** The code the index was written under (src/search/records.ts): Pagefind picks its index by document lang. */
+const INDEX_LANG = "zz";
+
+const root = /** @type {HTMLElement} */ (document.querySelector("[data-search]"));
+const form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
+const input = /** @type {HTMLInputElement} */ (form.querySelector("input[name=q]"));
+const sortSelect = /** @type {HTMLSelectElement} */ (form.querySelector("select[name=sort]"));
+const facetsBox = /** @type {HTMLElement} */ (root.querySelector("[data-search-facets]"));
+const statusBox = /** @type {HTMLElement} */ (root.querySelector("[data-search-status]"));
+const list = /** @type {HTMLOListElement} */ (root.querySelector("[data-search-results]"));
+const moreButton = /** @type {HTMLButtonElement} */ (root.querySelector("[data-search-more]"));
+const hint = /** @type {HTMLElement} */ (root.querySelector("[data-search-empty]"));
+
+const bundleUrl = new URL(root.dataset.bundle ?? "../pagefind/", root.dataset.bundle ? location.href : import.meta.url).href;
+
+/** @type {Promise<{ pf: any, fold: (ch: string) => string, inv: Map<string, string[]>, all: Record<string, Record<string, number>> }> | undefined} */
+let ready;
+
+function start() {
+  ready ??= (async () => {
+    const [pf, pairsText] = await Promise.all([
+      import(bundleUrl + "pagefind.js"),
+      fetch(bundleUrl + "fold-zh.txt").then((r) => {
+        if (!r.ok) throw new Error(`fold-zh.txt: HTTP ${r.status}`);
+        return r.text();
+      }),
+    ]);
+    await pf.options({ basePath: bundleUrl, excerptLength: 0 });
+    // pagefind.js cuts the query with Intl.Segmenter when the page's lang is zh; the page keeps its lang
+    // except for the moment Pagefind reads it.
+    const lang = document.documentElement.lang;
+    document.documentElement.lang = INDEX_LANG;
+    try {
+      await pf.init();
+    } finally {
+      document.documentElement.lang = lang;
+    }
+    const chars = Array.from(pairsText);
+    /** @type {Array<[string, string]>} */
+    const pairs = [];
+    for (let i = 0; i + 1 < chars.length; i += 2) pairs.push([/** @type {string} */ (chars[i]), /** @type {string} */ (chars[i + 1])]);
+    const map = new Map(pairs);
+    const all = await pf.filters();
+    return { pf, fold: (/** @type {string} */ ch) => map.get(ch) ?? ch, inv: preimages(pairs), all };
+  })();
+  return ready;
+}
+
+/** @returns {{ q: string, sort: string, selected: Record<string, string[]> }} */
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  /** @type {Record<string, string[]>} */
+  const selected = {};
+  for (const facet of FACETS) {
+    const values = params.getAll(facet).filter(Boolean);
+    if (values.length) selected[facet] = values;
+  }
+  return { q: params.get("q") ?? "", sort: params.get("sort") === "date" ? "date" : "relevance", selected };
+}
+
+/** @param {{ q: string, sort: string, selected: Record<string, string[]> }} state */
+function writeUrl(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.sort === "date") params.set("sort", "date");
+  for (const [facet, values] of Object.entries(state.selected)) for (const v of values) params.append(facet, v);
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+/** @returns {Record<string, string[]>} */
+function selectedFromForm() {
+  /** @type {Record<string, string[]>} */
+  const selected = {};
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (facetsBox.querySelectorAll("input[type=checkbox]:checked"))) {
+    (selected[box.name] ??= []).push(box.value);
+  }
+  return selected;
+}
+
+/** @param {Record<string, string[]>} selected @param {string} [except] */
+function pagefindFilters(selected, except) {
+  /** @type {Record<string, { any: string[] }>} */
+  const filters = {};
+  for (const [facet, values] of Object.entries(selected)) if (facet !== except && values.length) filters[facet] = { any: values };
+  return filters;
+}
+
+/**
+ * Runs the search: the results (intersection over phrases, in the first phrase's order) and the counts for
+ * each facet value. A facet's counts leave out that facet's own selection, so that choosing 无锡 still
+ * shows how many 苏州 would add (OR within a facet, AND across facets).
+ * @param {any} pf
+ * @param {string[][]} phrases
+ * @param {string} sort
+ * @param {Record<string, string[]>} selected
+ */
+async function runSearch(pf, phrases, sort, selected) {
+  const options = (/** @type {string} */ except) => ({
+    filters: pagefindFilters(selected, except),
+    ...(sort === "date" || phrases.length === 0 ? { sort: { date: "desc" } } : {}),
+  });
+  const queries = phrases.length ? phrases.map(phraseQuery) : [null];
+  const searches = await Promise.all(queries.map((q) => pf.search(q, options(""))));
+  let results = searches[0].results;
+  for (const other of searches.slice(1)) {
+    const ids = new Set(other.results.map((/** @type {any} */ r) => r.id));
+    results = results.filter((/** @type {any} */ r) => ids.has(r.id));
+  }
+  /** @type {Record<string, Record<string, number>>} */
+  const counts = { ...searches[0].filters };
+  for (const facet of Object.keys(selected)) {
+    const without = await pf.search(queries[0], options(facet));
+    counts[facet] = without.filters[facet] ?? {};
+  }
+  return { results, counts, approximateCounts: phrases.length > 1 };
+}
+
+/** @param {string} tag @param {Record<string, string>} [attrs] @param {...(Node | string)} children */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * The excerpt: the page's own script around the first match in the body (else in the title), matches
+ * wrapped in <mark>; also the original-script strings matched, for highlighting on the bulletin page.
+ * @param {any} data @param {string[][]} phrases @param {Map<string, string[]>} inv
+ */
+function excerpt(data, phrases, inv) {
+  const words = String(data.content).split(" ");
+  const originals = data.meta.o ? decodeOriginals(words, data.meta.o, inv) : words;
+  const titleWords = segments(String(data.meta.title ?? "")).length + 1;
+  /** @type {boolean[]} */
+  const marked = new Array(words.length).fill(false);
+  /** @type {Set<string>} */
+  const matched = new Set();
+  let first = -1;
+  for (const phrase of phrases) {
+    for (const s of phraseStarts(words, phrase)) {
+      for (let i = s; i < s + phrase.length; i++) marked[i] = true;
+      matched.add(displayText(originals.slice(s, s + phrase.length)));
+      if (s >= titleWords && (first < 0 || s < first)) first = s;
+    }
+  }
+  // A match only in the title shows the start of the body.
+  const centre = first >= 0 ? first : titleWords;
+  const from = Math.max(titleWords, centre - EXCERPT_BEFORE);
+  const to = Math.min(words.length, centre + EXCERPT_AFTER);
+  const p = el("p", { class: "search-excerpt" });
+  if (from > titleWords) p.append("…");
+  let run = "";
+  let runMarked = false;
+  const flush = () => {
+    if (run) p.append(runMarked ? el("mark", {}, run) : run);
+    run = "";
+  };
+  for (let i = from; i < to; i++) {
+    if (marked[i] !== runMarked) flush(), (runMarked = /** @type {boolean} */ (marked[i]));
+    run += displayText([/** @type {string} */ (originals[i])]);
+  }
+  flush();
+  if (to < words.length) p.append("…");
+  return { p, matched: [...matched] };
+}
+
+/** @param {any} data @param {string[][]} phrases @param {Map<string, string[]>} inv */
+function resultItem(data, phrases, inv) {
+  const { p, matched } = excerpt(data, phrases, inv);
+  const url = new URL(data.url, location.href);
+  for (const m of matched) url.searchParams.append("highlight", m);
+  return el(
+    "li",
+    { class: "search-result" },
+    el("h2", { class: "search-result-title" }, el("a", { href: url.pathname + url.search }, String(data.meta.title ?? data.url))),
+    el("p", { class: "search-result-meta" }, el("span", {}, String(data.meta.date ?? "")), " · ", el("span", {}, String(data.meta.region ?? ""))),
+    p,
+  );
+}
+
+/** @param {Record<string, Record<string, number>>} all @param {Record<string, Record<string, number>>} counts @param {Record<string, string[]>} selected */
+function renderFacets(all, counts, selected) {
+  const focused = document.activeElement instanceof HTMLInputElement && facetsBox.contains(document.activeElement) ? document.activeElement.id : "";
+  facetsBox.replaceChildren();
+  for (const facet of FACETS) {
+    const values = Object.keys(all[facet] ?? {});
+    if (!values.length) continue;
+    values.sort(facet === "year" ? (a, b) => b.localeCompare(a) : (a, b) => (all[facet]?.[b] ?? 0) - (all[facet]?.[a] ?? 0) || a.localeCompare(b, "zh"));
+    const fieldset = el("fieldset", { class: "search-facet" }, el("legend", {}, FACET_NAMES[facet]));
+    const ul = el("ul", {});
+    values.forEach((value, i) => {
+      const count = counts[facet]?.[value] ?? 0;
+      const checked = (selected[facet] ?? []).includes(value);
+      if (!count && !checked) return;
+      const id = `f-${facet}-${i}`;
+      const box = el("input", { type: "checkbox", id, name: facet, value });
+      if (checked) /** @type {HTMLInputElement} */ (box).checked = true;
+      ul.append(el("li", {}, box, el("label", { for: id }, value, " ", el("span", { class: "search-count" }, `(${count})`))));
+    });
+    if (!ul.childElementCount) continue;
+    fieldset.append(ul);
+    facetsBox.append(fieldset);
+  }
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+let generation = 0;
+
+async function update() {
+  const mine = ++generation;
+  const q = input.value.trim();
+  const sort = sortSelect.value;
+  const selected = selectedFromForm();
+  writeUrl({ q, sort, selected });
+  const hasFilter = Object.keys(selected).length > 0;
+  if (!q && !hasFilter) {
+    list.replaceChildren();
+    moreButton.hidden = true;
+    hint.hidden = true;
+    statusBox.textContent = "输入关键词开始搜索，繁体、简体均可。";
+    const { all } = await start();
+    if (mine === generation) renderFacets(all, all, selected);
+    return;
+  }
+  statusBox.textContent = "正在搜索…";
+  const { pf, fold, inv, all } = await start();
+  const phrases = queryPhrases(q, fold);
+  const { results, counts, approximateCounts } = await runSearch(pf, phrases, sort, selected);
+  if (mine !== generation) return;
+  renderFacets(all, counts, selected);
+  list.replaceChildren();
+  hint.hidden = results.length > 0;
+  const what = q ? `“${q}”` : "所选条件";
+  statusBox.textContent = results.length
+    ? `${what}找到 ${results.length} 条结果${approximateCounts ? "（筛选计数按第一个词）" : ""}。`
+    : `没有找到${what}的结果。`;
+  let shown = 0;
+  const showMore = async () => {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const firstNew = shown;
+    shown += batch.length;
+    const datas = await Promise.all(batch.map((/** @type {any} */ r) => r.data()));
+    if (mine !== generation) return;
+    for (const data of datas) list.append(resultItem(data, phrases, inv));
+    moreButton.hidden = shown >= results.length;
+    return firstNew;
+  };
+  await showMore();
+  moreButton.onclick = async () => {
+    const firstNew = await showMore();
+    // Keyboard users continue where the new results begin.
+    list.children[firstNew ?? 0]?.querySelector("a")?.focus();
+  };
+}
+
+function guarded() {
+  update().catch((err) => {
+    console.error(err);
+    statusBox.textContent = "搜索暂时不可用，请稍后再试。";
+  });
+}
+
+const initial = stateFromUrl();
+input.value = initial.q;
+sortSelect.value = initial.sort;
+for (const [facet, values] of Object.entries(initial.selected)) {
+  for (const value of values) {
+    // Facet boxes appear once the index is loaded; until then, hidden inputs carry the choice.
+    facetsBox.append(el("input", { type: "checkbox", name: facet, value, hidden: "", checked: "" }));
+  }
+}
+for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (facetsBox.querySelectorAll("input[type=checkbox]"))) box.checked = true;
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded();
+});
+sortSelect.addEventListener("change", guarded);
+facetsBox.addEventListener("change", guarded);
+root.classList.add("search-ready");
+guarded();
