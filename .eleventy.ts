@@ -4,6 +4,7 @@ import { modelDataPlugin } from "./src/eleventy/model-data.ts";
 import { filtersPlugin } from "./src/eleventy/filters.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
+import { feedsPlugin } from "./src/eleventy/feeds.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -13,6 +14,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // href, absoluteUrl, cnDate, isoDate, jsonScript
   eleventyConfig.addPlugin(pagesPlugin("layouts/pages")); // bulletin, listing, index, home, 404 … pages
   eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
+  eleventyConfig.addPlugin(feedsPlugin); // feeds, sitemaps, robots.txt; `pageMeta` for partials/meta.njk
 
   return {
     dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data" },

@@ -5,6 +5,7 @@ import { atomFeed } from "../src/feeds/atom.ts";
 import { jsonFeed, JSON_FEED_VERSION } from "../src/feeds/json-feed.ts";
 import { FEED_SIZE, type FeedInput } from "../src/feeds/entries.ts";
 import { absoluteHtml } from "../src/feeds/absolute-html.ts";
+import { feedFiles, type FeedListing } from "../src/feeds/documents.ts";
 import { escapeXml } from "../src/feeds/xml.ts";
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { child, childElements, childText, parseXml, siteSettings } from "./fixtures/feeds.ts";
@@ -229,4 +230,37 @@ test("absoluteHtml leaves absolute and scheme links alone", () => {
     `<a href="https://other.example/a">a</a><a href="mailto:a@b.c">m</a><a href="">e</a>` +
       `<a href="https://example.org/fanzha/bulletins/2023/08/y/">y</a>`,
   );
+});
+
+test("feedFiles writes the site feeds and an Atom + JSON pair per term with a feed, from all its listing pages", () => {
+  const page = (pageNumber: number, items: typeof older[], over: Partial<FeedListing> = {}): FeedListing => ({
+    title: "心盾",
+    description: "心盾专项行动",
+    basePath: "/campaigns/xindun/",
+    path: pageNumber === 1 ? "/campaigns/xindun/" : `/campaigns/xindun/page/${pageNumber}/`,
+    pageNumber,
+    feedPath: "/campaigns/xindun/feed.xml",
+    items,
+    ...over,
+  });
+  const listings = [
+    page(2, [older]),
+    page(1, [newer, edited]),
+    { ...page(1, [newer]), title: "刷单返利", basePath: "/types/shuadan/", path: "/types/shuadan/", feedPath: undefined },
+  ];
+  const files = feedFiles(site, [older, newer, edited], listings);
+  assert.deepEqual(files.map((f) => f.path), [
+    "/feed.xml",
+    "/feed.json",
+    "/campaigns/xindun/feed.xml",
+    "/campaigns/xindun/feed.json",
+  ]);
+  const termAtom = atomEntries(files[2]!.content);
+  assert.equal(childText(termAtom.feed, "title"), "心盾 - 反诈快报");
+  assert.equal(childText(termAtom.feed, "subtitle"), "心盾专项行动");
+  assert.equal(termAtom.entries.length, 3, "items of page 2 are in the feed too");
+  const termJson = JSON.parse(files[3]!.content);
+  assert.equal(termJson.feed_url, "https://example.org/fanzha/campaigns/xindun/feed.json");
+  assert.equal(termJson.home_page_url, "https://example.org/fanzha/campaigns/xindun/");
+  assert.equal(JSON.parse(files[1]!.content).feed_url, "https://example.org/fanzha/feed.json");
 });

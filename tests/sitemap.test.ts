@@ -2,6 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { newsNow, newsSitemap, robotsTxt, sitemap } from "../src/feeds/sitemap.ts";
+import { crawlerFiles, isListablePage, sitemapFile } from "../src/feeds/documents.ts";
+import { isoDate } from "../src/dates.ts";
 import { makeBulletin, ZONE } from "./fixtures/make-bulletin.ts";
 import { child, childElements, childText, parseXml, siteSettings } from "./fixtures/feeds.ts";
 
@@ -113,4 +115,39 @@ test("robots.txt names both sitemaps by absolute URL", () => {
     lines.filter((l) => l.startsWith("Sitemap: ")),
     ["Sitemap: https://example.org/fanzha/sitemap.xml", "Sitemap: https://example.org/fanzha/news-sitemap.xml"],
   );
+});
+
+test("sitemapFile lists the built HTML pages only, dated by their bulletins", () => {
+  const a = makeBulletin({ slug: "a", date: hoursAgo(30) });
+  const b = makeBulletin({ slug: "b", date: hoursAgo(50), updated: hoursAgo(2) });
+  const listing = {
+    title: "无锡",
+    description: "",
+    basePath: "/regions/wuxi/",
+    path: "/regions/wuxi/page/2/",
+    pageNumber: 2,
+    items: [a],
+  };
+  const built = ["/", "/feed.xml", "/feed.json", "/404.html", "/robots.txt", a.url, b.url, "/regions/wuxi/page/2/", "/search/"];
+  const file = sitemapFile(site, built, [a, b], [listing]);
+  assert.equal(file.path, "/sitemap.xml");
+  const entries = Object.fromEntries(urls(file.content).map((u) => [childText(u, "loc"), childText(u, "lastmod")]));
+  const abs = (p: string) => `https://example.org/fanzha${p}`;
+  assert.deepEqual(entries, {
+    [abs("/")]: isoDate(hoursAgo(2)),
+    [abs(a.url)]: isoDate(hoursAgo(30)),
+    [abs(b.url)]: isoDate(hoursAgo(2)),
+    [abs("/regions/wuxi/page/2/")]: isoDate(hoursAgo(30)),
+    [abs("/search/")]: isoDate(hoursAgo(2)),
+  });
+  assert.ok(isListablePage("/about.html") && !isListablePage("/404.html") && !isListablePage("/feed.xml"));
+});
+
+test("crawlerFiles writes the News sitemap for the environment's SOURCE_DATE_EPOCH and robots.txt", () => {
+  const bulletins = [makeBulletin({ slug: "recent", date: hoursAgo(1) })];
+  const files = crawlerFiles(site, bulletins, { SOURCE_DATE_EPOCH: EPOCH });
+  assert.deepEqual(files.map((f) => f.path), ["/news-sitemap.xml", "/robots.txt"]);
+  assert.equal(urls(files[0]!.content).length, 1);
+  const later = crawlerFiles(site, bulletins, { SOURCE_DATE_EPOCH: String(Number(EPOCH) + 3 * 86400) });
+  assert.equal(urls(later[0]!.content).length, 0);
 });

@@ -44,17 +44,8 @@ export function newsArticleJsonLd(site: SiteSettings, bulletin: Bulletin): JsonL
 
 export interface Crumb {
   name: string;
-  /** Site-relative path. */
-  path: string;
-}
-
-/** Home › province › city › bulletin, matching the region breadcrumb shown on the page. */
-export function bulletinCrumbs(site: SiteSettings, bulletin: Bulletin): Crumb[] {
-  return [
-    { name: site.title, path: "/" },
-    ...bulletin.regionPath.map((r) => ({ name: r.shortName, path: `/regions/${r.key}/` })),
-    { name: bulletin.title, path: bulletin.url },
-  ];
+  /** Site-relative path; the current page's crumb may leave it out. */
+  path?: string;
 }
 
 export function breadcrumbJsonLd(site: SiteSettings, crumbs: readonly Crumb[]): JsonLd {
@@ -65,23 +56,11 @@ export function breadcrumbJsonLd(site: SiteSettings, crumbs: readonly Crumb[]): 
       "@type": "ListItem",
       position: i + 1,
       name: crumb.name,
-      item: absoluteUrl(site, crumb.path),
+      ...(crumb.path === undefined ? {} : { item: absoluteUrl(site, crumb.path) }),
     })),
   };
 }
 
-// Inside <script> the HTML parser looks only for "</script" and "<!--"; escaping every <, > and & as JSON
-// \u escapes keeps the text inert there while JSON.parse still returns the exact strings. U+2028/U+2029
-// are escaped for consumers that treat the text as JavaScript.
-const UNSAFE_IN_SCRIPT: Record<string, string> = {
-  "<": "\\u003c",
-  ">": "\\u003e",
-  "&": "\\u0026",
-  "\u2028": "\\u2028",
-  "\u2029": "\\u2029",
-};
-
-/** JSON text safe to place between `<script type="application/ld+json">` and `</script>` unescaped. */
-export function jsonLdScript(obj: unknown): string {
-  return JSON.stringify(obj).replace(/[<>&\u2028\u2029]/g, (c) => UNSAFE_IN_SCRIPT[c]!);
-}
+// Inside <script> the HTML parser looks only for "</script" and "<!--"; the site's one JSON-in-script
+// serialiser writes <, >, & and U+2028/U+2029 as \u escapes, which JSON.parse reads back unchanged.
+export { jsonForScript as jsonLdScript } from "../json-script.ts";

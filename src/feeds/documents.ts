@@ -1,0 +1,111 @@
+// Every feed and crawler file of a build as (path, text) pairs, derived from the model and the listing pages
+// the site already has, so a feed exists exactly for the campaigns and regions that have a listing.
+import type { DateTime } from "luxon";
+import type { Bulletin, SiteSettings } from "../model.ts";
+import { atomFeed } from "./atom.ts";
+import { jsonFeed } from "./json-feed.ts";
+import { NEWS_SITEMAP_PATH, newsNow, newsSitemap, robotsTxt, sitemap } from "./sitemap.ts";
+
+export interface OutputFile {
+  /** Site-relative output path, e.g. `/campaigns/xindun/feed.xml`. */
+  path: string;
+  content: string;
+}
+
+/** The parts of a listing page (src/taxonomy.ts ListingPage) that feeds and the sitemap read. */
+export interface FeedListing {
+  title: string;
+  description: string;
+  basePath: string;
+  path: string;
+  pageNumber: number;
+  feedPath?: string;
+  items: Bulletin[];
+}
+
+export const SITE_FEED_PATH = "/feed.xml";
+
+/** Each Atom feed has a JSON Feed twin beside it. */
+export function jsonFeedPath(atomPath: string): string {
+  return atomPath.replace(/\.xml$/, ".json");
+}
+
+/** A term's bulletins, newest first, put back together from its listing pages. */
+function termFeeds(listings: readonly FeedListing[]): Map<string, { first: FeedListing; items: Bulletin[] }> {
+  const byFeed = new Map<string, FeedListing[]>();
+  for (const listing of listings) {
+    if (!listing.feedPath) continue;
+    byFeed.set(listing.feedPath, [...(byFeed.get(listing.feedPath) ?? []), listing]);
+  }
+  const out = new Map<string, { first: FeedListing; items: Bulletin[] }>();
+  for (const [path, pages] of byFeed) {
+    const ordered = [...pages].sort((a, b) => a.pageNumber - b.pageNumber);
+    out.set(path, { first: ordered[0]!, items: ordered.flatMap((p) => p.items) });
+  }
+  return out;
+}
+
+export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], listings: readonly FeedListing[]): OutputFile[] {
+  const feeds = [
+    { selfPath: SITE_FEED_PATH, homePath: "/", title: site.title, description: site.description, bulletins: [...bulletins] },
+    ...[...termFeeds(listings)].map(([selfPath, { first, items }]) => ({
+      selfPath,
+      homePath: first.basePath,
+      title: `${first.title} - ${site.title}`,
+      description: first.description || site.description,
+      bulletins: items,
+    })),
+  ];
+  return feeds.flatMap((feed) => [
+    { path: feed.selfPath, content: atomFeed({ site, ...feed }) },
+    { path: jsonFeedPath(feed.selfPath), content: jsonFeed({ site, ...feed, selfPath: jsonFeedPath(feed.selfPath) }) },
+  ]);
+}
+
+/** The News sitemap and robots.txt (the page sitemap needs the list of built pages; see sitemapFile). */
+export function crawlerFiles(
+  site: SiteSettings,
+  bulletins: readonly Bulletin[],
+  env: Readonly<Record<string, string | undefined>>,
+): OutputFile[] {
+  return [
+    { path: NEWS_SITEMAP_PATH, content: newsSitemap(site, bulletins, newsNow(bulletins, env, site.timeZone)) },
+    { path: "/robots.txt", content: robotsTxt(site) },
+  ];
+}
+
+function newest(bulletins: readonly Bulletin[]): DateTime | undefined {
+  return bulletins
+    .filter((b) => !b.draft && !b.future)
+    .map((b) => b.updated ?? b.date)
+    .reduce<DateTime | undefined>((max, t) => (max === undefined || t > max ? t : max), undefined);
+}
+
+/** Whether an output URL is an HTML page a crawler should list (not a feed, not the 404 page). */
+export function isListablePage(url: string): boolean {
+  return url.endsWith("/") || (url.endsWith(".html") && !url.endsWith("/404.html"));
+}
+
+/**
+ * The sitemap of the pages actually built. A bulletin page changes when the bulletin does; a listing page
+ * when one of its bulletins does; every other page (home, indexes, search) with the newest bulletin.
+ */
+export function sitemapFile(
+  site: SiteSettings,
+  builtUrls: Iterable<string>,
+  bulletins: readonly Bulletin[],
+  listings: readonly FeedListing[],
+): OutputFile {
+  const lastmod = new Map<string, DateTime>();
+  for (const b of bulletins) lastmod.set(b.url, b.updated ?? b.date);
+  for (const listing of listings) {
+    const time = newest(listing.items);
+    if (time) lastmod.set(listing.path, time);
+  }
+  const fallback = newest(bulletins);
+  const pages = [...builtUrls].filter(isListablePage).map((path) => {
+    const time = lastmod.get(path) ?? fallback;
+    return time ? { path, lastmod: time } : { path };
+  });
+  return { path: "/sitemap.xml", content: sitemap(site, pages) };
+}
