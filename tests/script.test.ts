@@ -40,3 +40,15 @@ test("detectScript tells the two scripts apart", () => {
   assert.equal(detectScript("无锡警方破获一起刷单返利诈骗案"), "zh-Hans");
   assert.equal(detectScript("no Chinese at all"), "zh-Hans");
 });
+
+test("fold keeps lone surrogates and folds astral characters as pairs", () => {
+  const lone = "詐\ud800騙";
+  assert.equal(fold(lone), "诈\ud800骗");
+  const astral = "𠵾𠵾";
+  assert.equal(fold(astral).length, astral.length);
+});
+
+test("fold agrees with foldChar character by character", () => {
+  const s = "無錫公安深入推進「天網」「心盾」兩大反詐專項行動，電詐警情同比下降。裡著衞𠵾㗲 abc";
+  assert.equal(fold(s), [...s].map(foldChar).join(""));
+});
