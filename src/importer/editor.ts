@@ -7,6 +7,9 @@ import type { Problem } from "../model.ts";
 import { loadBulletin, type LoadContext } from "../content/load-bulletins.ts";
 import { loadRegistries } from "../registries/index.ts";
 import { loadSettings } from "../settings.ts";
+import { formatProblem } from "../site.ts";
+
+export { formatProblem };
 
 export interface EditorContext extends LoadContext {
   contentDir: string;
@@ -17,10 +20,6 @@ export class EditorError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join("\n"));
   }
-}
-
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
 }
 
 export function loadEditorContext(contentDir: string): EditorContext {

@@ -14,10 +14,32 @@ const TONED: Record<string, string> = {
 };
 const TONE_MARKS = new Set(Object.keys(TONED).filter((ch) => ch !== "ü"));
 
-const INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?";
-const FINALS =
-  "(?:iang|iong|uang|ueng|iao|ian|uai|uan|van|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ve|vn|ue|io|a|o|e|i|u|v|ng|n|m)";
-const SYLLABLE = new RegExp(`^${INITIALS}${FINALS}$`);
+// Every toneless syllable of Mandarin (ü written v), as pinyin-pro reads the CJK Unified Ideographs block,
+// plus interjections (m, n, ng, hm, hng, o, yo, lo, ei). A fixed list, so that (José) or (Café) is never pinyin.
+const SYLLABLES = new Set(
+  (
+    "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao " +
+    "ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui " +
+    "chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding " +
+    "diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang " +
+    "gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng " +
+    "hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju " +
+    "juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai " +
+    "lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve " +
+    "m ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao " +
+    "ne nei nen neng ng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve o ou pa pai pan " +
+    "pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong " +
+    "qiu qu quan que qun ran rang rao re ren reng ri rong rou ru ruan rui run ruo sa sai san sang sao se " +
+    "sen seng sha shai shan shang shao she shen sheng shi shou shu shua shuai shuan shuang shui shun shuo " +
+    "si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan " +
+    "tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan " +
+    "xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen " +
+    "zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun " +
+    "zhuo zi zong zou zu zuan zui zun zuo" +
+    // lüè is often typed without its umlaut
+    " lue nue"
+  ).split(" "),
+);
 
 /** True when `s` (lower case, tone marks removed) splits into one or more pinyin syllables. */
 function isPinyinRun(s: string): boolean {
@@ -26,7 +48,7 @@ function isPinyinRun(s: string): boolean {
   for (let end = 1; end <= s.length; end++) {
     ok[end] = false;
     for (let start = Math.max(0, end - 6); start < end; start++) {
-      if (ok[start] && SYLLABLE.test(s.slice(start, end))) {
+      if (ok[start] && SYLLABLES.has(s.slice(start, end))) {
         ok[end] = true;
         break;
       }

@@ -2,6 +2,8 @@
 // section headings, and the metadata that news sites print around an article — photo captions, a closing
 // byline, a keyword line and a trailing list of other headlines.
 
+import { fold } from "../text/script.ts";
+
 export type Block = { kind: "paragraph"; text: string } | { kind: "heading"; text: string };
 
 export interface Structured {
@@ -24,8 +26,20 @@ const LIST_MARKER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延
 const SENTENCE_END = /[。！？!?；;：:，,、…．.]$/u;
 const WHOLE_PAREN = /^[(（]([^()（）]*)[)）]$/u;
 const CAPTION_WORDS = /圖|图|照片|攝|摄|視頻|视频|截屏|截圖|截图/u;
-const BYLINE_ROLES = /(?:實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生|編輯|编辑|攝影|摄影|文\/圖|文\/图|文|圖|图)\s*[:：]?/gu;
+const BYLINE_ROLES = /(?:責任編輯|责任编辑|實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生|編輯|编辑|攝影|摄影|文\/圖|文\/图|文|圖|图)\s*[:：]?/gu;
 const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,6}[·•]\p{Script=Han}{1,8})$/u;
+// Common Chinese surnames (Simplified; names are folded before the test). A closing (待续) or (第一期) is
+// then no byline. Names with a rarer surname stay in the text, which the editor sees and can move by hand.
+const SURNAMES = new Set(
+  [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"],
+);
+const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "澹台", "端木", "西门", "南宫"];
+
+function looksLikeName(name: string): boolean {
+  if (!NAME.test(name)) return false;
+  const simplified = fold(name);
+  return /[·•]/u.test(name) || SURNAMES.has(simplified[0]!) || COMPOUND_SURNAMES.some((s) => simplified.startsWith(s));
+}
 const CLOSING_PAREN = /\s*[(（]([^()（）]{2,60})[)）]\s*$/u;
 
 /** A photo caption line: a parenthesis on its own line that talks about a picture or video. */
@@ -40,7 +54,7 @@ export function bylineNames(inner: string): string[] | undefined {
     .replace(BYLINE_ROLES, " ")
     .split(/[\s、,，;；/]+/u)
     .filter(Boolean);
-  return names.length > 0 && names.every((n) => NAME.test(n)) ? names : undefined;
+  return names.length > 0 && names.every(looksLikeName) ? names : undefined;
 }
 
 function splitTags(rest: string): string[] {
