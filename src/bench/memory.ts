@@ -1,0 +1,172 @@
+// Peak resident memory of this process and every descendant (the Pagefind indexer runs as a child process, and
+// it is often the largest). A worker thread samples /proc every ~50 ms: a timer on the main thread would not
+// fire while the build runs long synchronous stretches, which is exactly when memory peaks.
+import { readdirSync, readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+
+export interface TreeMemory {
+  /** Highest sum of VmRSS over the process tree seen in one sample. */
+  peakTreeRssBytes: number;
+  /** Processes in the tree at that peak sample (this one included). */
+  processesAtPeak: number;
+  samples: number;
+  /** Distinct descendant processes seen while sampling. */
+  descendantsSeen: number;
+  /**
+   * Sum of each descendant's own peak (VmHWM) as last seen: an upper bound for the children's share that also
+   * catches a child's peak between two samples.
+   */
+  descendantsHwmBytes: number;
+  /** This process's own peak RSS over its whole life (getrusage, via process.resourceUsage()). */
+  selfMaxRssBytes: number;
+}
+
+function statusField(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return undefined; // the process ended between listing and reading
+  }
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** Resident set size of one process in bytes; undefined when it is gone (or /proc is not there). */
+export function rssBytes(pid: number): number | undefined {
+  return statusField(pid, "VmRSS");
+}
+
+export function hwmBytes(pid: number): number | undefined {
+  return statusField(pid, "VmHWM");
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    try {
+      for (const word of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ")) if (word) out.push(Number(word));
+    } catch {
+      // thread ended, or a kernel without CONFIG_PROC_CHILDREN: descendantsByScan covers it
+    }
+  }
+  return out;
+}
+
+/** All descendants via the parent pid of every process (slower; for kernels without task/children files). */
+function descendantsByScan(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name (field 2) may contain spaces and parentheses: fields resume after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parentOf.set(Number(name), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const found: number[] = [];
+  const frontier = [root];
+  while (frontier.length) {
+    const pid = frontier.pop()!;
+    for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), frontier.push(child));
+  }
+  return found;
+}
+
+const hasChildrenFiles = (() => {
+  try {
+    readdirSync(`/proc/${process.pid}/task`).some((t) => readFileSync(`/proc/${process.pid}/task/${t}/children`, "utf8") !== undefined);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Every process below `root` (children, grandchildren, …). Empty where /proc is missing. */
+export function descendants(root: number): number[] {
+  if (!hasChildrenFiles) {
+    try {
+      return descendantsByScan(root);
+    } catch {
+      return [];
+    }
+  }
+  const found: number[] = [];
+  const frontier = [root];
+  while (frontier.length) {
+    for (const child of childrenOf(frontier.pop()!)) (found.push(child), frontier.push(child));
+  }
+  return found;
+}
+
+/** Accumulates samples of one process tree; runs inside the sampling worker, and directly in tests. */
+export class TreeSampler {
+  private peak = 0;
+  private atPeak = 0;
+  private count = 0;
+  private readonly hwm = new Map<number, number>();
+  constructor(private readonly root: number) {}
+
+  sample(): void {
+    const pids = descendants(this.root);
+    let total = rssBytes(this.root) ?? 0;
+    let alive = 1;
+    for (const pid of pids) {
+      const rss = rssBytes(pid);
+      if (rss === undefined) continue;
+      total += rss;
+      alive++;
+      const hwm = hwmBytes(pid);
+      if (hwm !== undefined) this.hwm.set(pid, Math.max(hwm, this.hwm.get(pid) ?? 0));
+    }
+    this.count++;
+    if (total > this.peak) [this.peak, this.atPeak] = [total, alive];
+  }
+
+  result(selfMaxRssBytes: number): TreeMemory {
+    let hwm = 0;
+    for (const v of this.hwm.values()) hwm += v;
+    return {
+      peakTreeRssBytes: this.peak,
+      processesAtPeak: this.atPeak,
+      samples: this.count,
+      descendantsSeen: this.hwm.size,
+      descendantsHwmBytes: hwm,
+      selfMaxRssBytes,
+    };
+  }
+}
+
+export interface RunningSampler {
+  stop(): Promise<TreeMemory>;
+}
+
+/** Starts sampling this process's tree every `intervalMs` in a worker thread; `stop()` returns the figures. */
+export async function startTreeSampler(intervalMs = 50): Promise<RunningSampler> {
+  const workerUrl = new URL("./memory-worker.ts", import.meta.url).href;
+  // Workers do not inherit tsx's loader: the worker registers it before importing the TypeScript entry.
+  const worker = new Worker(
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(import.meta.url)}))`,
+    { eval: true, workerData: { root: process.pid, intervalMs } },
+  );
+  const failed = new Promise<never>((_, reject) => worker.once("error", reject));
+  await Promise.race([new Promise((resolve) => worker.once("message", resolve)), failed]); // "ready"
+  return {
+    stop: async () => {
+      const done = new Promise<TreeMemory>((resolve) => worker.once("message", resolve));
+      worker.postMessage({ stop: true, selfMaxRssBytes: process.resourceUsage().maxRSS * 1024 });
+      const result = await Promise.race([done, failed]);
+      await worker.terminate();
+      return result;
+    },
+  };
+}

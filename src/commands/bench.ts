@@ -1,0 +1,135 @@
+// `npm run bench -- --articles N [--seed S] [--keep] [--json]`: generates a synthetic corpus into a temporary
+// folder and runs the real production build on it (every page, related headlines, feeds, sitemaps, search),
+// then prints the bulletins, pages, wall time of each phase and the peak memory of the whole process tree.
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateCorpus } from "../bench/corpus.ts";
+import { startTreeSampler, type TreeMemory } from "../bench/memory.ts";
+import { runBuild, type BuildResult, type Phase } from "./build.ts";
+import { runMain } from "./run-main.ts";
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const PHASES: readonly Phase[] = ["load", "related", "render", "search", "other"];
+const PHASE_LABELS: Record<Phase, string> = {
+  load: "load and validate",
+  related: "related headlines",
+  render: "render and write",
+  search: "search index",
+  other: "other",
+};
+
+export interface BenchOptions {
+  articles: number;
+  seed?: number;
+  /** Keep the generated folder (content and built site) instead of deleting it. */
+  keep?: boolean;
+  /** Repository whose layouts, settings and registries are built with; default this one. */
+  root?: string;
+}
+
+export interface BenchReport {
+  articles: number;
+  seed: number;
+  /** Bulletins published by the build (drafts and future ones excluded; the corpus has none). */
+  bulletins: number;
+  pages: number;
+  generateMs: number;
+  phasesMs: Record<Phase, number>;
+  buildMs: number;
+  memory: TreeMemory;
+  /** 1-minute load average before and after the build: other work on the machine skews the figures. */
+  loadAverage: { before: number; after: number };
+  machine: { cpus: number; memoryGiB: number; node: string };
+  /** The temporary folder, when kept. */
+  dir?: string;
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchReport> {
+  const seed = opts.seed ?? 1;
+  const dir = await mkdtemp(join(tmpdir(), "fanzha-bench-"));
+  const contentDir = join(dir, "content");
+  try {
+    const t0 = performance.now();
+    await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
+    const generateMs = performance.now() - t0;
+
+    const before = loadavg()[0]!;
+    const sampler = await startTreeSampler(50);
+    let result: BuildResult;
+    let memory: TreeMemory;
+    try {
+      result = await runBuild({ root: opts.root ?? REPO_ROOT, contentDir, outDir: join(dir, "_site") });
+    } finally {
+      // Stopped on failure too, so the worker thread never keeps the process alive.
+      memory = await sampler.stop();
+    }
+    return {
+      articles: opts.articles,
+      seed,
+      bulletins: result.bulletins,
+      pages: result.pages,
+      generateMs,
+      phasesMs: { ...result.phases },
+      buildMs: result.totalMs,
+      memory,
+      loadAverage: { before, after: loadavg()[0]! },
+      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      ...(opts.keep ? { dir } : {}),
+    };
+  } finally {
+    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+export function formatReport(r: BenchReport): string {
+  const rows: Array<[string, string]> = [
+    ["bulletins", String(r.bulletins)],
+    ["pages written", String(r.pages)],
+    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], seconds(r.phasesMs[p])]),
+    ["build total", seconds(r.buildMs)],
+    ["peak RSS, process tree", mib(r.memory.peakTreeRssBytes)],
+    ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
+    ["  children (sum of peaks)", `${mib(r.memory.descendantsHwmBytes)} over ${r.memory.descendantsSeen} processes`],
+    ["corpus generation", `${seconds(r.generateMs)} (not part of the build)`],
+    ["load average", `${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after (${r.machine.cpus} cores)`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+  if (r.dir) lines.push(`kept: ${r.dir}`);
+  return lines.join("\n");
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: "string" },
+      seed: { type: "string" },
+      keep: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const whole = (name: string, raw: string | undefined, fallback?: number): number => {
+    if (raw === undefined && fallback !== undefined) return fallback;
+    const n = Number(raw);
+    if (raw === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected a whole number, got ${raw ?? "nothing"}`);
+    return n;
+  };
+  return { articles: whole("articles", values.articles), seed: whole("seed", values.seed, 1), keep: values.keep, json: values.json };
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  runMain(async () => {
+    const { json, ...opts } = parseBenchArgs(process.argv.slice(2));
+    const report = await runBench(opts);
+    console.log(json ? JSON.stringify(report) : formatReport(report));
+  });
+}

@@ -1,0 +1,148 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { countHan, generateArticle, HANT_SHARE, MAX_HAN, MIN_HAN } from "../src/bench/article.ts";
+import { generateCorpus } from "../src/bench/corpus.ts";
+import { rssBytes, TreeSampler } from "../src/bench/memory.ts";
+import { mulberry32 } from "../src/bench/random.ts";
+import { CAMPAIGNS, CITIES_BY_PROVINCE, FRAUD_TYPES } from "../src/bench/vocabulary.ts";
+import { formatReport, parseBenchArgs, runBench } from "../src/commands/bench.ts";
+import { loadRegistries } from "../src/registries/index.ts";
+import { detectScript, toHant } from "../src/text/script.ts";
+
+const CONTENT = fileURLToPath(new URL("../content", import.meta.url));
+const { regions } = loadRegistries(CONTENT).registries;
+
+function filesOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), "utf8"));
+  }
+  return files;
+}
+
+function split(text: string): { front: Record<string, unknown>; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  assert.ok(m, "front matter fences");
+  return { front: parseYaml(m[1]!) as Record<string, unknown>, body: m[2]! };
+}
+
+test("mulberry32 is deterministic and spread over [0, 1)", () => {
+  const a = mulberry32(42);
+  const b = mulberry32(42);
+  const xs = Array.from({ length: 1000 }, () => a.next());
+  assert.deepEqual(xs, Array.from({ length: 1000 }, () => b.next()));
+  assert.ok(xs.every((x) => x >= 0 && x < 1));
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  assert.ok(mean > 0.45 && mean < 0.55, `mean ${mean}`);
+  assert.notDeepEqual(xs.slice(0, 5), Array.from({ length: 5 }, mulberry32(43).next));
+});
+
+test("countHan counts Han characters only", () => {
+  assert.equal(countHan("无锡 wuxi 2024年，無錫！"), 5);
+});
+
+test("a corpus is the same for a seed and different for another", async () => {
+  const root = mkdtempSync(join(tmpdir(), "bench-corpus-"));
+  try {
+    for (const [name, seed] of [["a", 7], ["b", 7], ["c", 8]] as const) {
+      assert.deepEqual(await generateCorpus({ articles: 30, seed, dir: join(root, name) }), { files: 30 });
+    }
+    const a = filesOf(join(root, "a"));
+    assert.deepEqual(filesOf(join(root, "b")), a);
+    assert.notDeepEqual(filesOf(join(root, "c")), a);
+    // A complete content folder: the repository's settings and registries come along.
+    assert.ok(a.has("site.yaml") && a.has(join("registries", "regions.yaml")), [...a.keys()].filter((k) => !k.startsWith("bulletins")).join(", "));
+    assert.equal([...a.keys()].filter((k) => k.startsWith("bulletins/")).length, 30);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("every bulletin has the required shape", () => {
+  const campaignKeys = new Set(Object.keys(CAMPAIGNS));
+  const typeKeys = new Set(Object.keys(FRAUD_TYPES));
+  const slugs = new Set<string>();
+  let hant = 0;
+  const n = 400;
+  for (let i = 0; i < n; i++) {
+    const article = generateArticle(3, i);
+    const { front, body } = split(article.text);
+    const where = `${article.path}`;
+    assert.equal(typeof front.title, "string", where);
+    assert.ok((front.title as string).length <= 120, where);
+    const date = String(front.date);
+    assert.match(date, /^20(19|2[0-6])-\d\d-\d\d \d\d:\d\d$/, where);
+    assert.ok(date <= "2026-11-20 23:59", `${where}: ${date}`);
+    assert.ok(article.path.startsWith(`bulletins/${date.slice(0, 4)}/`) && article.path.endsWith(".md"), where);
+    const slug = article.path.slice(article.path.lastIndexOf("/") + 1, -3);
+    assert.match(slug, /^[a-z0-9-]{1,80}$/);
+    assert.ok(!slugs.has(slug), `duplicate slug ${slug}`);
+    slugs.add(slug);
+    const campaigns = front.campaign === undefined ? [] : ([] as string[]).concat(front.campaign as string | string[]);
+    for (const c of campaigns) assert.ok(campaignKeys.has(c), `${where}: campaign ${c}`);
+    assert.ok((front.types as string[]).length >= 1 && (front.types as string[]).every((t) => typeKeys.has(t)), where);
+    const city = regions.resolve(String(front.region));
+    assert.equal(city?.level, "city", `${where}: region ${String(front.region)}`);
+
+    const han = countHan(body);
+    assert.ok(han >= MIN_HAN && han <= MAX_HAN, `${where}: ${han} Han characters`);
+    const sections = body.match(/^## \S/gm)?.length ?? 0;
+    assert.ok(sections >= 2 && sections <= 4, `${where}: ${sections} sections`);
+    assert.equal(front.lang ?? "zh-Hans", article.lang, where);
+    assert.equal(detectScript(body), article.lang, `${where}: body script`);
+    if (article.lang === "zh-Hant") hant++;
+  }
+  const share = hant / n;
+  assert.ok(Math.abs(share - HANT_SHARE) < 0.06, `zh-Hant share ${share}`);
+});
+
+test("the cities resolve to their provinces, in both scripts", () => {
+  for (const [province, cities] of Object.entries(CITIES_BY_PROVINCE)) {
+    for (const city of cities) {
+      const node = regions.resolve(city);
+      assert.equal(node?.level, "city", city);
+      assert.equal(regions.resolve(toHant(city)), node, toHant(city));
+      assert.equal(regions.path(node!.key)[0]?.shortName, province, city);
+    }
+  }
+  assert.ok(Object.keys(CITIES_BY_PROVINCE).length >= 15);
+  assert.ok(Object.values(CITIES_BY_PROVINCE).flat().length >= 60);
+});
+
+test("the tree sampler counts a child process", async () => {
+  const sampler = new TreeSampler(process.pid);
+  const child = spawn(process.execPath, ["-e", "const b = Buffer.alloc(64 * 2 ** 20, 1); setTimeout(() => b.length, 1500)"]);
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  sampler.sample();
+  await new Promise((resolve) => child.on("exit", resolve));
+  const result = sampler.result(0);
+  assert.ok(result.descendantsSeen >= 1, JSON.stringify(result));
+  assert.ok(result.peakTreeRssBytes > (rssBytes(process.pid) ?? 0), JSON.stringify(result));
+  assert.ok(result.descendantsHwmBytes >= 64 * 2 ** 20, JSON.stringify(result));
+});
+
+test("bench arguments are checked", () => {
+  assert.deepEqual(parseBenchArgs(["--articles", "50"]), { articles: 50, seed: 1, keep: false, json: false });
+  assert.throws(() => parseBenchArgs(["--articles", "ten"]), /--articles: expected a whole number, got ten/);
+  assert.throws(() => parseBenchArgs([]), /--articles/);
+});
+
+test("a 50-bulletin bench runs the whole production build", async () => {
+  const report = await runBench({ articles: 50, seed: 5 });
+  assert.equal(report.bulletins, 50);
+  assert.ok(report.pages > report.bulletins, `${report.pages} pages`);
+  for (const phase of ["load", "related", "render", "search", "other"] as const) assert.ok(report.phasesMs[phase] >= 0, phase);
+  assert.ok(report.phasesMs.search > 0, "the search index was built");
+  assert.ok(report.memory.peakTreeRssBytes > 0 && report.memory.samples >= 1, JSON.stringify(report.memory));
+  assert.equal(report.dir, undefined);
+  const table = formatReport(report);
+  for (const label of ["bulletins", "pages written", "load and validate", "related headlines", "render and write", "search index", "build total", "peak RSS"]) {
+    assert.ok(table.includes(label), label);
+  }
+});
