@@ -264,3 +264,10 @@ test("feedFiles writes the site feeds and an Atom + JSON pair per term with a fe
   assert.equal(termJson.home_page_url, "https://example.org/fanzha/campaigns/xindun/");
   assert.equal(JSON.parse(files[1]!.content).feed_url, "https://example.org/fanzha/feed.json");
 });
+
+test("a lead image becomes the JSON Feed item's absolute image URL", () => {
+  const pictured = makeBulletin({ slug: "pictured", image: { src: "public/media/2023/a.jpg", alt: "现场" } });
+  const doc = JSON.parse(jsonFeed(input({ bulletins: [pictured, newer] })));
+  assert.equal(doc.items[0].image, "https://example.org/fanzha/media/2023/a.jpg");
+  assert.ok(!("image" in doc.items[1]));
+});

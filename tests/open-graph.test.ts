@@ -35,7 +35,7 @@ test("a bulletin page is an article with times, sections, tags and a large image
     campaigns: [campaign("tianwang", "天网")],
     types: [fraudType("shuadan", "刷单返利")],
     tags: ["老年人"],
-    image: { src: "/media/a.jpg", alt: "现场" },
+    image: { src: "public/media/a.jpg", alt: "现场" },
   });
   const tags = pairs(socialMeta(site, bulletinSocialPage(bulletin)));
   for (const expected of [

@@ -63,9 +63,12 @@ export function byNewest(a: Bulletin, b: Bulletin): number {
   return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-/** Absolute URL of a bulletin's lead image; image paths are site-relative URL paths. */
+/**
+ * Absolute URL of a bulletin's lead image. Front matter names a path inside the repository; public/ is
+ * copied to the site root, so `public/media/a.jpg` is served as `/media/a.jpg`.
+ */
 export function imageUrl(site: SiteSettings, src: string): string {
-  return absoluteUrl(site, src.startsWith("/") ? src : `/${src}`);
+  return absoluteUrl(site, `/${src.replace(/^\/+/, "").replace(/^public\//, "")}`);
 }
 
 function categories(site: SiteSettings, bulletin: Bulletin): FeedCategory[] {
