@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import iconv from "iconv-lite";
 import { parse as parseYaml } from "yaml";
+import { runBuild } from "../src/commands/build.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../src/importer/bulletin-file.ts";
 import { decode } from "../src/importer/decode.ts";
 import { datesInText } from "../src/importer/detect-date.ts";
@@ -217,9 +218,9 @@ describe("bulletin file", () => {
     assert.equal(body, "\n正文\n");
   });
   test("never overwrites", () => {
-    const { root, dispose } = tempContent();
+    const { content, dispose } = tempContent();
     try {
-      const path = bulletinPath(join(root, "c"), 2023, "x");
+      const path = bulletinPath(join(content, "c"), 2023, "x");
       writeNewFile(path, "one");
       assert.throws(() => writeNewFile(path, "two"), /already exists/);
       assert.equal(readFileSync(path, "utf8"), "one");
@@ -327,7 +328,7 @@ describe("npm run import (command)", () => {
     for (const field of ["title", "date", "region", "campaign"]) assert.match(r.stderr, new RegExp(`^${field}: `, "m"));
 
     // Round trip: the written file passes the same validation as `npm run check` and loads as a bulletin.
-    const site = loadSite({ root: temp.root, mode: "production" });
+    const site = loadSite({ root: ROOT, contentDir: temp.content, mode: "production" });
     assert.deepEqual(site.problems, []);
     const b = site.all.find((x) => x.sourcePath.endsWith(path.split("/").pop()!));
     assert.ok(b, "the imported bulletin is loaded");
@@ -336,7 +337,7 @@ describe("npm run import (command)", () => {
   });
 
   test("imports a GBK file, never overwrites, and passes the site's validation", () => {
-    const gbk = join(temp.root, "suzhou-gbk.txt");
+    const gbk = join(temp.content, "suzhou-gbk.txt");
     writeFileSync(gbk, iconv.encode(fixture("suzhou-xindun-gbk-source.txt").toString("utf8"), "gbk"));
     const first = runCommand("import", [gbk, "--content", temp.content, "--slug", "suzhou-xindun"]);
     assert.equal(first.status, 0, first.stderr);
@@ -347,7 +348,7 @@ describe("npm run import (command)", () => {
     assert.equal(again.status, 1);
     assert.match(again.stderr, /already exists/);
     assert.equal(readFileSync(path, "utf8"), written);
-    const site = loadSite({ root: temp.root, mode: "production" });
+    const site = loadSite({ root: ROOT, contentDir: temp.content, mode: "production" });
     assert.deepEqual(site.problems, []);
     const b = site.all.find((x) => x.slug === "suzhou-xindun");
     assert.equal(b?.title, "苏州“心盾”宣传走进千家万户 电诈发案同比下降21%");
@@ -360,6 +361,25 @@ describe("npm run import (command)", () => {
     assert.match(r.stdout, /^---\ntitle: 杭州“斷卡”行動 三個月打掉犯罪團夥27個\n/);
     assert.match(r.stderr, /would write/);
     assert.equal(existsSync(join(temp.content, "bulletins/2024/hang-zhou-duan-ka-xing-dong-san-ge-yue-da-diao-fan-zui-tuan-huo-27-ge.md")), false);
+  });
+
+  test("round trip: import, then npm run check and a build; the page shows title, sections, authors, tags", async () => {
+    const r = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--slug", "hangzhou-roundtrip", "--content", temp.content]);
+    assert.equal(r.status, 0, r.stderr);
+    const check = runCommand("check", ["--content", temp.content]);
+    assert.equal(check.status, 0, check.stderr);
+    const out = join(temp.content, "..", `${temp.content.split("/").pop()}-site`);
+    try {
+      await runBuild({ root: ROOT, contentDir: temp.content, outDir: out, search: false });
+      const html = readFileSync(join(out, "bulletins/2024/03/hangzhou-roundtrip/index.html"), "utf8");
+      const text = html.replace(/<[^>]+>/g, " ");
+      assert.match(html, /<h1[^>]*>[^<]*杭州“斷卡”行動 三個月打掉犯罪團夥27個/);
+      assert.equal(html.match(/<h2[^>]*>[^<]*(銀行網點 守住第一道關|校園宣講 斬斷“黑產”鏈條)/g)?.length, 2);
+      for (const word of ["林曉雯", "周明遠", "斷卡", "銀行卡", "電話卡", "馬克(Mark Evans)"]) assert.ok(text.includes(word), word);
+      assert.doesNotMatch(text, /bào|關鍵詞|圖片來源/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test("what it cannot guess: one line per missing decision, exit 1", () => {
@@ -378,13 +398,13 @@ describe("npm run import (command)", () => {
       ...["--content", temp.content],
     ]);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /^content\/bulletins\/2024\/biao-ti\.md:\d+: region: /m);
-    assert.match(r.stderr, /^content\/bulletins\/2024\/biao-ti\.md:\d+: campaign: /m);
+    assert.match(r.stderr, /^\S*bulletins\/2024\/biao-ti\.md:\d+: region: /m);
+    assert.match(r.stderr, /^\S*bulletins\/2024\/biao-ti\.md:\d+: campaign: /m);
     assert.equal(existsSync(join(temp.content, "bulletins/2024/biao-ti.md")), false);
   });
 
   test("a missing file or a bad flag is one clear line", () => {
-    const missing = runCommand("import", [join(temp.root, "nope.txt"), "--content", temp.content]);
+    const missing = runCommand("import", [join(temp.content, "nope.txt"), "--content", temp.content]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /nope\.txt: cannot read it \(ENOENT\)/);
     const bad = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--to", "en", "--content", temp.content]);
