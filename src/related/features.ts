@@ -9,10 +9,9 @@ export interface Facts {
   time: number;
   city: string | undefined;
   province: string;
-  /** Feature ids (one id space for all three kinds), in the bulletin's own order, no repeats. */
-  campaigns: Int32Array;
-  types: Int32Array;
-  tags: Int32Array;
+  /** Feature ids (one id space for campaigns, types and tags), no repeats, with the kind of each. */
+  features: Int32Array;
+  kinds: Uint8Array;
   /** Ids of the groups this bulletin belongs to (whether or not it is listed in them). */
   groups: Int32Array;
 }
@@ -42,9 +41,9 @@ class Ids {
   }
 }
 
-function unique(ids: number[]): Int32Array {
-  return Int32Array.from(ids.filter((id, i) => ids.indexOf(id) === i));
-}
+export const CAMPAIGN = 0;
+export const TYPE = 1;
+export const TAG = 2;
 
 export interface FactTable {
   facts: Facts[];
@@ -56,18 +55,32 @@ export function buildFacts(docs: readonly Bulletin[]): FactTable {
   const features = new Ids();
   const groups = new Ids();
   const facts = docs.map((b): Facts => {
-    const campaigns = unique(b.campaigns.map((c) => features.of(`c:${c.key}`)));
-    const types = unique(b.types.map((t) => features.of(`t:${t.key}`)));
-    const tags = unique(b.tags.map((t) => features.of(`g:${tagKey(t)}`)));
+    const ids: number[] = [];
+    const kinds: number[] = [];
+    const add = (key: string, kind: number): void => {
+      const id = features.of(key);
+      if (ids.includes(id)) return;
+      ids.push(id);
+      kinds.push(kind);
+    };
+    for (const c of b.campaigns) add(`c:${c.key}`, CAMPAIGN);
+    for (const t of b.types) add(`t:${t.key}`, TYPE);
+    for (const t of b.tags) add(`g:${tagKey(t)}`, TAG);
     const city = b.city?.key;
-    const province = b.province.key;
     const groupIds: number[] = [];
-    for (const f of [...campaigns, ...types, ...tags]) {
+    // Within a city too, so that a same-city bulletin is not crowded out of a big group by nearer dates.
+    for (const f of ids) {
       groupIds.push(groups.of(`${f}`));
       if (city !== undefined) groupIds.push(groups.of(`${f}@${city}`));
-      groupIds.push(groups.of(`${f}@@${province}`));
     }
-    return { time: b.date.toMillis(), city, province, campaigns, types, tags, groups: Int32Array.from(groupIds) };
+    return {
+      time: b.date.toMillis(),
+      city,
+      province: b.province.key,
+      features: Int32Array.from(ids),
+      kinds: Uint8Array.from(kinds),
+      groups: Int32Array.from(groupIds),
+    };
   });
   return { facts, featureCount: features.size };
 }

@@ -50,8 +50,9 @@ export const DEFAULT_RELATED_WEIGHTS: Readonly<RelatedWeights> = {
   recency: 0.5,
 };
 
-/** Each shared campaign, type or tag contributes up to this many members on either side in date. */
-const GROUP_WINDOW_MIN = 16;
+/** Each shared campaign, type or tag (overall and within the city) brings up to this many bulletins on
+ * either side in date, and never fewer than twice the sidebar's length. */
+const GROUP_WINDOW_MIN = 12;
 
 /** Bulletins sorted by URL (then source path), each URL once: the order every later step relies on. */
 function canonical(bulletins: readonly Bulletin[]): Bulletin[] {
@@ -101,7 +102,7 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
   const candidates = new IntBuffer(1024);
   const top = new TopCandidates(count, times);
   const match = emptyMatch();
-  const window = Math.max(GROUP_WINDOW_MIN, 4 * count);
+  const window = Math.max(GROUP_WINDOW_MIN, 2 * count);
   const textOf = (o: number): number =>
     neighbours.shared[o]! >= params.minSharedTerms && neighbours.cosine[o]! >= params.minCosine ? neighbours.cosine[o]! : 0;
 

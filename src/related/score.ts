@@ -1,6 +1,6 @@
 // How strongly one bulletin relates to another, and why, in words a reader understands.
 import type { Bulletin, RelatedWeights } from "../model.ts";
-import type { Facts } from "./features.ts";
+import { CAMPAIGN, TYPE, type Facts } from "./features.ts";
 
 /** Recency counts half as much for bulletins this many days apart, a quarter at twice the distance. */
 export const RECENCY_HALF_LIFE_DAYS = 180;
@@ -20,20 +20,25 @@ export function emptyMatch(): Match {
   return { campaigns: 0, types: 0, tags: 0, sameCity: false, sameProvince: false, text: 0 };
 }
 
-function countMarked(ids: Int32Array, marks: Int32Array, mark: number): number {
-  let n = 0;
-  for (let i = 0; i < ids.length; i++) if (marks[ids[i]!] === mark) n++;
-  return n;
-}
-
 /**
  * Fills `out` with what `other` shares with the bulletin whose features carry `mark` in `marks` (see
  * `markFeatures`). Writes into `out` rather than allocating: this runs for every candidate pair.
  */
 export function matchInto(out: Match, self: Facts, other: Facts, marks: Int32Array, mark: number, text: number): Match {
-  out.campaigns = countMarked(other.campaigns, marks, mark);
-  out.types = countMarked(other.types, marks, mark);
-  out.tags = countMarked(other.tags, marks, mark);
+  let campaigns = 0;
+  let types = 0;
+  let tags = 0;
+  const { features, kinds } = other;
+  for (let i = 0; i < features.length; i++) {
+    if (marks[features[i]!] !== mark) continue;
+    const kind = kinds[i]!;
+    if (kind === CAMPAIGN) campaigns++;
+    else if (kind === TYPE) types++;
+    else tags++;
+  }
+  out.campaigns = campaigns;
+  out.types = types;
+  out.tags = tags;
   out.sameCity = self.city !== undefined && self.city === other.city;
   out.sameProvince = self.province === other.province;
   out.text = text;
@@ -41,7 +46,7 @@ export function matchInto(out: Match, self: Facts, other: Facts, marks: Int32Arr
 }
 
 export function markFeatures(facts: Facts, marks: Int32Array, mark: number): void {
-  for (const ids of [facts.campaigns, facts.types, facts.tags]) for (let i = 0; i < ids.length; i++) marks[ids[i]!] = mark;
+  for (let i = 0; i < facts.features.length; i++) marks[facts.features[i]!] = mark;
 }
 
 /** Region alone does not make two bulletins related: that is what the fallbacks are for. */

@@ -3,7 +3,7 @@
 // (民警, 提醒, 诈骗, 96110) would otherwise make everything look related. Terms found in only one bulletin are
 // dropped too: they can never link two bulletins, yet would crowd the top of every vector.
 import { ByteBuffer, IntBuffer, ensureIndex } from "./buffers.ts";
-import { TermIds } from "./term-ids.ts";
+import { KeyCounter, TermIds } from "./term-ids.ts";
 import { Tokeniser } from "./tokenise.ts";
 
 export interface TextParams {
@@ -12,7 +12,7 @@ export interface TextParams {
   /** BM25 term-frequency saturation and length normalisation. */
   k1: number;
   b: number;
-  /** Terms in more than this share of bulletins are boilerplate (but a term in 2 bulletins is always kept). */
+  /** Terms in more than this share of bulletins are boilerplate (but one in 2 of 3 or more is kept). */
   maxDocShare: number;
   /** Length of each bulletin's term vector. */
   topTerms: number;
@@ -68,27 +68,22 @@ function countTerms(docs: readonly DocText[], titleRepeat: number): TermCounts {
   const tfs = new ByteBuffer(docs.length * 256);
   const starts = new Int32Array(docs.length + 1);
   const lengths = new Int32Array(docs.length);
-  let tf: Int32Array = new Int32Array(1 << 16);
   let df: Int32Array = new Int32Array(1 << 16);
-  const touched = new IntBuffer(4096);
+  const counter = new KeyCounter();
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d]!;
     keys.clear();
     tokeniser.keys(doc.title, keys, titleRepeat);
     tokeniser.keys(doc.text, keys);
-    touched.clear();
-    for (let i = 0; i < keys.length; i++) {
-      const id = termIds.intern(keys.data[i]!);
-      if (id >= tf.length) tf = ensureIndex(tf, id);
-      if (tf[id]!++ === 0) touched.push(id);
-    }
+    counter.count(keys.data, keys.length);
     starts[d] = ids.length;
     lengths[d] = keys.length;
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched.data[i]!;
-      ids.push(id);
-      tfs.push(Math.min(255, tf[id]!));
-      tf[id] = 0;
+    ids.reserve(counter.size);
+    tfs.reserve(counter.size);
+    for (let j = 0; j < counter.size; j++) {
+      const id = termIds.intern(counter.distinct[j]!);
+      ids.data[ids.length++] = id;
+      tfs.data[tfs.length++] = Math.min(255, counter.tally[j]!);
       if (id >= df.length) df = ensureIndex(df, id);
       df[id]!++;
     }
@@ -193,7 +188,8 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   const n = docs.length;
   const counts = countTerms(docs, params.titleRepeat);
   const { k1, b } = params;
-  const maxDf = Math.max(2, Math.floor(params.maxDocShare * n));
+  // A term in every bulletin says nothing, even in a corpus of two.
+  const maxDf = Math.min(n - 1, Math.max(2, Math.floor(params.maxDocShare * n)));
   let total = 0;
   for (let d = 0; d < n; d++) total += counts.lengths[d]!;
   const avgLength = n > 0 && total > 0 ? total / n : 1;
