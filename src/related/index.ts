@@ -2,7 +2,7 @@
 // a distinctive term (inverted index over short text vectors) or a campaign / fraud type / tag near in date;
 // each is scored by what it shares; where fewer than `count` relate, fallbacks fill the sidebar.
 import type { DateTime } from "luxon";
-import type { Bulletin, RelatedWeights } from "../model.ts";
+import type { Bulletin, RelatedWeights, Script } from "../model.ts";
 import { IntBuffer } from "./buffers.ts";
 import { Fallbacks, type FallbackKind } from "./fallback.ts";
 import { Groups, buildFacts, tagKey } from "./features.ts";
@@ -20,6 +20,8 @@ export interface RelatedEntry {
   title: string;
   date: DateTime;
   regionName: string;
+  /** Script of the title, for a `lang` attribute where it differs from the page's. */
+  lang: Script;
   /** Why it is shown, e.g. ["同属心盾行动", "同在无锡", "同类：刷单返利", "内容相近"]; never empty. */
   reasons: string[];
   /** Set when the entry fills a sidebar that had too few related bulletins. */
@@ -76,6 +78,7 @@ function entry(b: Bulletin, why: string[], fallback?: FallbackKind): RelatedEntr
     title: b.title,
     date: b.date,
     regionName: regionName(b),
+    lang: b.lang,
     reasons: why,
     ...(fallback ? { fallback } : {}),
   };
