@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import type { SiteSettings } from "../model.ts";
 import { isoTime } from "../meta/time.ts";
-import { buildFeed, type FeedEntry, type FeedInput } from "./entries.ts";
+import { buildFeed, type Feed, type FeedEntry, type FeedInput } from "./entries.ts";
 import { element, textElement, xmlDocument } from "./xml.ts";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -17,8 +17,8 @@ function atomEntry(site: SiteSettings, entry: FeedEntry): string {
     textElement("id", entry.id),
     textElement("title", entry.title, { type: "text" }),
     element("link", { rel: "alternate", type: "text/html", href: entry.url }),
-    textElement("published", isoTime(site, entry.published)),
-    textElement("updated", isoTime(site, entry.updated)),
+    textElement("published", entry.publishedIso),
+    textElement("updated", entry.updatedIso),
     ...entry.authors.map((name) => element("author", {}, [textElement("name", name)])),
     ...entry.categories.map((c) => element("category", { term: c.term, label: c.label, scheme: c.scheme })),
     textElement("summary", entry.summary, { type: "text" }),
@@ -27,7 +27,10 @@ function atomEntry(site: SiteSettings, entry: FeedEntry): string {
 }
 
 export function atomFeed(input: FeedInput): string {
-  const feed = buildFeed(input);
+  return renderAtom(buildFeed(input));
+}
+
+export function renderAtom(feed: Feed): string {
   const { site } = feed;
   return xmlDocument(
     element("feed", { xmlns: ATOM_NS, "xml:lang": site.lang }, [

@@ -2,8 +2,10 @@
 // the site already has, so a feed exists exactly for the campaigns and regions that have a listing.
 import type { DateTime } from "luxon";
 import type { Bulletin, SiteSettings } from "../model.ts";
-import { atomFeed } from "./atom.ts";
-import { jsonFeed } from "./json-feed.ts";
+import { absoluteUrl } from "../urls.ts";
+import { renderAtom } from "./atom.ts";
+import { buildFeed, feedEntry, type FeedEntry } from "./entries.ts";
+import { renderJsonFeed } from "./json-feed.ts";
 import { NEWS_SITEMAP_PATH, newsNow, newsSitemap, robotsTxt, sitemap } from "./sitemap.ts";
 
 export interface OutputFile {
@@ -56,10 +58,21 @@ export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], li
       bulletins: items,
     })),
   ];
-  return feeds.flatMap((feed) => [
-    { path: feed.selfPath, content: atomFeed({ site, ...feed }) },
-    { path: jsonFeedPath(feed.selfPath), content: jsonFeed({ site, ...feed, selfPath: jsonFeedPath(feed.selfPath) }) },
-  ]);
+  // One entry per bulletin, shared by every feed it appears in and by both formats of each feed.
+  const entries = new Map<Bulletin, FeedEntry>();
+  const entryOf = (b: Bulletin): FeedEntry => {
+    let entry = entries.get(b);
+    if (!entry) entries.set(b, (entry = feedEntry(site, b)));
+    return entry;
+  };
+  return feeds.flatMap((input) => {
+    const feed = buildFeed({ site, ...input }, entryOf);
+    const jsonPath = jsonFeedPath(input.selfPath);
+    return [
+      { path: input.selfPath, content: renderAtom(feed) },
+      { path: jsonPath, content: renderJsonFeed({ ...feed, selfUrl: absoluteUrl(site, jsonPath) }) },
+    ];
+  });
 }
 
 /** The News sitemap and robots.txt (the page sitemap needs the list of built pages; see sitemapFile). */

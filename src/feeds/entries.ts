@@ -3,6 +3,7 @@
 import type { DateTime } from "luxon";
 import type { Bulletin, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { isoTime } from "../meta/time.ts";
 import { absoluteHtml } from "./absolute-html.ts";
 
 /** Subscribers only need recent news; 50 keeps every feed small enough to poll often. */
@@ -39,6 +40,9 @@ export interface FeedEntry {
   contentHtml: string;
   published: DateTime;
   updated: DateTime;
+  /** The two times as written in feeds, in the site's zone (formatting them is the costly part). */
+  publishedIso: string;
+  updatedIso: string;
   /** Bulletin authors; empty when the bulletin names none (the feed's author, the publisher, applies). */
   authors: string[];
   categories: FeedCategory[];
@@ -82,6 +86,7 @@ function categories(site: SiteSettings, bulletin: Bulletin): FeedCategory[] {
 
 export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
   const url = absoluteUrl(site, bulletin.url);
+  const updated = bulletin.updated ?? bulletin.date;
   return {
     id: url,
     url,
@@ -89,7 +94,9 @@ export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
     summary: bulletin.summary,
     contentHtml: absoluteHtml(bulletin.html, url),
     published: bulletin.date,
-    updated: bulletin.updated ?? bulletin.date,
+    updated,
+    publishedIso: isoTime(site, bulletin.date),
+    updatedIso: isoTime(site, updated),
     authors: bulletin.authors,
     categories: categories(site, bulletin),
     lang: bulletin.lang,
@@ -97,13 +104,17 @@ export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
   };
 }
 
-export function buildFeed(input: FeedInput): Feed {
+/**
+ * The feed's entries and header. `entryOf` lets a caller that builds many feeds share one entry per
+ * bulletin between them (a bulletin is in the site feed, its regions' and its campaigns' feeds).
+ */
+export function buildFeed(input: FeedInput, entryOf: (b: Bulletin) => FeedEntry = (b) => feedEntry(input.site, b)): Feed {
   const { site } = input;
   const entries = input.bulletins
     .filter((b) => !b.draft && !b.future)
     .sort(byNewest)
     .slice(0, FEED_SIZE)
-    .map((b) => feedEntry(site, b));
+    .map(entryOf);
   const updated = entries.reduce<DateTime | undefined>(
     (newest, e) => (newest === undefined || e.updated > newest ? e.updated : newest),
     undefined,

@@ -1,8 +1,7 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1), built as an object and serialised with JSON.stringify so
 // that no title or body can break the document.
 import type { SiteSettings } from "../model.ts";
-import { isoTime } from "../meta/time.ts";
-import { buildFeed, type FeedEntry, type FeedInput } from "./entries.ts";
+import { buildFeed, type Feed, type FeedEntry, type FeedInput } from "./entries.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
@@ -18,8 +17,8 @@ function jsonItem(site: SiteSettings, entry: FeedEntry): Record<string, unknown>
     content_html: entry.contentHtml,
     summary: entry.summary,
     ...(entry.image ? { image: entry.image.url } : {}),
-    date_published: isoTime(site, entry.published),
-    date_modified: isoTime(site, entry.updated),
+    date_published: entry.publishedIso,
+    date_modified: entry.updatedIso,
     ...(entry.authors.length > 0 ? { authors: entry.authors.map((name) => ({ name })) } : {}),
     tags: uniq(entry.categories.map((c) => c.label)),
     language: entry.lang,
@@ -27,7 +26,11 @@ function jsonItem(site: SiteSettings, entry: FeedEntry): Record<string, unknown>
 }
 
 export function jsonFeed(input: FeedInput): string {
-  const feed = buildFeed(input);
+  return renderJsonFeed(buildFeed(input));
+}
+
+/** `feed.selfUrl` is the JSON Feed's own URL. */
+export function renderJsonFeed(feed: Feed): string {
   const { site } = feed;
   const document = {
     version: JSON_FEED_VERSION,

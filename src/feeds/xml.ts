@@ -5,11 +5,16 @@
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
+// A cheap first look: most text has none of these, and the exact pattern above is slow on long bodies.
+// eslint-disable-next-line no-control-regex
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Escapes text for use in element content and in double- or single-quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(FORBIDDEN, "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  const allowed = MAYBE_FORBIDDEN.test(text) ? text.replace(FORBIDDEN, "") : text;
+  return allowed.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 export type Attributes = Record<string, string | undefined>;
