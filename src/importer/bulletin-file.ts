@@ -2,7 +2,7 @@
 // quotes, colons and # in titles are escaped correctly), the Markdown body, and a path that is never
 // overwritten. Shared by `npm run new` and `npm run import`.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import type { Script } from "../model.ts";
 
@@ -56,7 +56,7 @@ export function writeNewFile(path: string, text: string): void {
     writeFileSync(path, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new FileExistsError(`${path} already exists; choose another --slug (nothing was overwritten)`);
+      throw new FileExistsError(`${relative(process.cwd(), path)} already exists; choose another --slug (nothing was overwritten)`);
     }
     throw error;
   }

@@ -3,7 +3,7 @@
 import type { RegionNode, Registries, Script } from "../model.ts";
 import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
-import { detectScript, toHans, toHant } from "../text/script.ts";
+import { detectScript, fold, toHans, toHant } from "../text/script.ts";
 import type { NewFrontMatter } from "./bulletin-file.ts";
 import { decode } from "./decode.ts";
 import { datesInText } from "./detect-date.ts";
@@ -47,6 +47,7 @@ export interface Imported {
 export type ImportResult = { ok: true; value: Imported } | { ok: false; errors: string[] };
 
 const GIVEN = "given";
+const DATELINE = /来源|來源|发布时间|發佈時間|發布時間/u;
 
 /** A flag's value resolved to its registry key; an unknown name is kept as typed so check can name it. */
 function keyOf(value: string, resolve: (s: string) => { key: string } | undefined): string {
@@ -63,12 +64,20 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
   const body = toMarkdown(parts.lead, parts.blocks);
   const prose = [parts.lead, ...parts.blocks.map((b) => b.text)].join("\n");
 
+  const datelines = parts.preamble.filter((l) => DATELINE.test(l) || datesInText(l).length > 0);
   let title = opts.title?.trim();
   if (title) decisions.push({ field: "title", value: title, how: GIVEN });
   else {
     title = detectTitle(parts.lead, parts.headlines);
     if (title) decisions.push({ field: "title", value: title, how: "guessed from the headline list's entry that repeats the lead" });
-    else errors.push("no title found (the text has no headline list entry repeating its lead); pass --title \"…\"");
+    else {
+      title = parts.preamble.find((l) => !datelines.includes(l));
+      if (title) decisions.push({ field: "title", value: title, how: "guessed: the headline line above the lead" });
+      else errors.push("no title found (the text has no headline list entry repeating its lead); pass --title \"…\"");
+    }
+  }
+  for (const line of parts.preamble) {
+    if (fold(line) !== fold(title ?? "")) decisions.push({ field: "dropped", value: line, how: "a line above the lead" });
   }
 
   let date = opts.date?.trim();
@@ -76,10 +85,13 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
     if (!parseContentDate(date, ctx.timeZone)) errors.push(`--date "${date}": must be a date like 2023-08-29 or 2023-08-29 09:30`);
     else decisions.push({ field: "date", value: date, how: GIVEN });
   } else {
-    const dates = datesInText(prose);
+    // A dateline above the lead is the publication date; dates in the story are events, usable only when
+    // they are all the same day.
+    const dated = datesInText(datelines.join("\n"));
+    const dates = dated.length === 1 ? dated : datesInText(prose);
     if (dates.length === 1) {
       date = dates[0]!;
-      decisions.push({ field: "date", value: date, how: "guessed: the only date the text names" });
+      decisions.push({ field: "date", value: date, how: dated.length === 1 ? "guessed: the dateline above the lead" : "guessed: the only date the text names" });
     } else if (dates.length === 0) {
       errors.push("no date found in the text; pass --date 2023-08-29");
     } else {
@@ -114,6 +126,13 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
       value: campaigns.length ? campaigns.join(", ") : "(none)",
       how: "guessed: the campaigns the text names, most mentioned first",
     });
+  }
+
+  if (parts.authors.length) decisions.push({ field: "authors", value: parts.authors.join(", "), how: "from the closing byline" });
+  if (parts.tags.length) decisions.push({ field: "tags", value: parts.tags.join(", "), how: "from the keyword line" });
+  for (const caption of parts.captions) decisions.push({ field: "dropped", value: caption, how: "a photo caption" });
+  if (parts.headlines.length) {
+    decisions.push({ field: "dropped", value: `${parts.headlines.length} line(s) from "${parts.headlines[0]}"`, how: "the headline list after the article" });
   }
 
   const source = detectScript(`${title ?? ""}${prose}`);

@@ -7,6 +7,11 @@ import { fold } from "../text/script.ts";
 export type Block = { kind: "paragraph"; text: string } | { kind: "heading"; text: string };
 
 export interface Structured {
+  /**
+   * Short lines before the lead, as pasted articles often begin: the headline, a subtitle, a line with the
+   * date and source. Not part of the body.
+   */
+  preamble: string[];
   /** First paragraph of the article. */
   lead: string;
   /** Everything after the lead, in order. */
@@ -15,6 +20,8 @@ export interface Structured {
   tags: string[];
   /** Lines of the trailing headline list, cut from the body. */
   headlines: string[];
+  /** Photo-caption lines dropped from the body. */
+  captions: string[];
 }
 
 /** Longest line (in characters) still taken for a section heading. */
@@ -61,6 +68,16 @@ function splitTags(rest: string): string[] {
   return rest.split(/[\s,，、;；|]+/u).filter(Boolean);
 }
 
+/** Longest line (in characters) taken for a line of the preamble (a headline, a dateline). */
+export const PREAMBLE_MAX_CHARS = 60;
+const PARAGRAPH_END = /[。！？!?…][”’」』"]?$/u;
+
+/** Where the article's first paragraph is: the first line that reads as prose, not as a headline or dateline. */
+function leadIndex(lines: readonly string[]): number {
+  const at = lines.findIndex((l) => PARAGRAPH_END.test(l) || [...l].length > PREAMBLE_MAX_CHARS);
+  return at < 0 ? 0 : at;
+}
+
 function isHeading(line: string): boolean {
   return [...line].length <= HEADING_MAX_CHARS && !SENTENCE_END.test(line) && !WHOLE_PAREN.test(line);
 }
@@ -74,10 +91,11 @@ function listStart(lines: string[]): { at: number; keywordLine?: number } {
   if (keyword >= 0) return { at: keyword + 1, keywordLine: keyword };
   const marker = lines.findIndex((l) => LIST_MARKER.test(l));
   if (marker >= 0) return { at: marker, keywordLine: marker };
-  const lead = lines[0] ?? "";
+  const leadAt = leadIndex(lines);
+  const lead = lines[leadAt] ?? "";
   const opening = [...lead].slice(0, 8).join("");
   if ([...lead].length >= 8) {
-    const repeat = lines.findIndex((l, i) => i > 0 && l.indexOf(opening) > 0);
+    const repeat = lines.findIndex((l, i) => i > leadAt && l.indexOf(opening) > 0);
     if (repeat >= 0) return { at: repeat };
   }
   return { at: lines.length };
@@ -93,6 +111,7 @@ export function structure(text: string): Structured {
   const tags = keywordLine !== undefined ? splitTags(KEYWORD_LINE.exec(lines[keywordLine]!)?.[1] ?? "") : [];
   const headlines = lines.slice(at);
   const article = lines.slice(0, end).filter((l) => !isCaption(l));
+  const captions = lines.slice(0, end).filter(isCaption);
 
   let authors: string[] = [];
   const last = article.at(-1);
@@ -107,12 +126,14 @@ export function structure(text: string): Structured {
     }
   }
 
-  const [lead = "", ...rest] = article;
+  const leadAt = leadIndex(article);
+  const preamble = article.slice(0, leadAt);
+  const [lead = "", ...rest] = article.slice(leadAt);
   const blocks: Block[] = rest.map((line, i) =>
     // A heading needs a paragraph after it; a short last line is a paragraph (e.g. 「(完)」 or a sign-off).
     isHeading(line) && i < rest.length - 1 ? { kind: "heading", text: line } : { kind: "paragraph", text: line },
   );
-  return { lead, blocks, authors, tags, headlines };
+  return { preamble, lead, blocks, authors, tags, headlines, captions };
 }
 
 // Characters that would start Markdown structure at the beginning of a line (heading, quote, list, rule,
