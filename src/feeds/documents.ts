@@ -37,7 +37,9 @@ function termFeeds(listings: readonly FeedListing[]): Map<string, { first: FeedL
   const byFeed = new Map<string, FeedListing[]>();
   for (const listing of listings) {
     if (!listing.feedPath) continue;
-    byFeed.set(listing.feedPath, [...(byFeed.get(listing.feedPath) ?? []), listing]);
+    const pages = byFeed.get(listing.feedPath);
+    if (pages) pages.push(listing);
+    else byFeed.set(listing.feedPath, [listing]);
   }
   const out = new Map<string, { first: FeedListing; items: Bulletin[] }>();
   for (const [path, pages] of byFeed) {
