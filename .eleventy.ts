@@ -5,6 +5,7 @@ import { filtersPlugin } from "./src/eleventy/filters.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
+import { imagesPlugin } from "./src/eleventy/images.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -15,6 +16,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(pagesPlugin("layouts/pages")); // bulletin, listing, index, home, 404 … pages
   eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
   eleventyConfig.addPlugin(feedsPlugin); // feeds, sitemaps, robots.txt; `pageMeta` for partials/meta.njk
+  eleventyConfig.addPlugin(imagesPlugin); // bulletin lead images as <picture> (leadImage shortcode)
 
   return {
     dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data" },

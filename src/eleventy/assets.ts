@@ -3,5 +3,6 @@ import type { UserConfig } from "@11ty/eleventy";
 
 export function assetsPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy({ public: "/" });
+  eleventyConfig.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/cn2t.js": "vendor/opencc-js/cn2t.js", "node_modules/opencc-js/dist/esm/t2cn.js": "vendor/opencc-js/t2cn.js" }); // 简/繁 switch, loaded on demand
   eleventyConfig.addWatchTarget("./public/");
 }
