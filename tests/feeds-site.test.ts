@@ -201,6 +201,9 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
       assert.ok(alternates.some((l) => l.href === `${BASE}feed.xml` && l.type === "application/atom+xml"), `${file} links the site feed`);
       for (const l of alternates) assert.ok(files.includes(fileOf(l.href!)), `${file}: alternate ${l.href} was built`);
       for (const ld of h.jsonLd) assert.equal(ld["@context"], "https://schema.org");
+      for (const image of [...h.meta("og:image"), ...h.meta("twitter:image")]) {
+        assert.ok(files.includes(fileOf(image!)), `${file}: image ${image} was built`);
+      }
     }
     const listing = head(read("campaigns/xindun/index.html"));
     assert.ok(listing.links.some((l) => l.href === `${BASE}campaigns/xindun/feed.xml`));
