@@ -12,7 +12,7 @@ import { chooseRegion, countMentions, detectCampaigns } from "../src/importer/de
 import { importText, type ImportContext, type ImportOptions } from "../src/importer/import-text.ts";
 import { slugify, trimSlug } from "../src/importer/slug.ts";
 import { isPinyinAnnotation, stripPinyin } from "../src/importer/strip-pinyin.ts";
-import { bylineNames, isCaption, structure, toMarkdown } from "../src/importer/structure.ts";
+import { bylineNames, closingByline, isCaption, structure, toMarkdown } from "../src/importer/structure.ts";
 import { detectTitle, titleFromEntry } from "../src/importer/title.ts";
 import { createRegionRegistry, createRegistry, findRegionMentions } from "../src/registries/index.ts";
 import { loadSite } from "../src/site.ts";
@@ -66,6 +66,10 @@ describe("decode", () => {
     const d = decode(iconv.encode(text, "gbk"));
     assert.equal(d.text, text);
     assert.equal(d.encoding, "GB18030");
+  });
+  test("reads Big5 when chardet is sure of it", () => {
+    const hant = "杭州市公安局通報斷卡行動階段戰果，全市共打掉涉兩卡犯罪團夥二十七個，抓獲犯罪嫌疑人三百餘名。";
+    assert.deepEqual(decode(iconv.encode(hant, "big5")), { text: hant, encoding: "Big5" });
   });
   test("turns CRLF and CR into LF", () => assert.equal(decode(Buffer.from("甲\r\n乙\r丙")).text, "甲\n乙\n丙"));
   test("composes combining tone marks (NFD pinyin)", () => assert.equal(decode(Buffer.from("網(wa\u030cng)")).text, "網(wǎng)"));
@@ -136,6 +140,12 @@ describe("structure", () => {
     assert.deepEqual(bylineNames("责任编辑：欧阳明"), ["欧阳明"]);
     assert.equal(bylineNames("第一期"), undefined, "not a name: 第 is no surname");
   });
+  test("a last line of its own starting with a role is a byline too", () => {
+    const t = structure("导语，讲清楚事情。\n正文一段。\n记者 林晓雯 通讯员 周明远");
+    assert.deepEqual(t.authors, ["林晓雯", "周明远"]);
+    assert.deepEqual(t.blocks, [{ kind: "paragraph", text: "正文一段。" }]);
+    assert.equal(closingByline("记者说，这是一句话。"), undefined);
+  });
   test("a closing parenthesis that is not a byline stays in the text", () => {
     const t = structure("导语。\n最后一段提到反诈中心(app)");
     assert.deepEqual(t.authors, []);
@@ -153,7 +163,10 @@ describe("title", () => {
   });
   test("an entry that does not repeat the lead gives nothing", () => {
     assert.equal(titleFromEntry("别的新闻 别的导语开头", lead), undefined);
-    assert.equal(detectTitle(lead, ["别的新闻 别的导语开头", "本文 今年以来，无锡公安"]), "本文");
+    assert.deepEqual(detectTitle(lead, ["别的新闻 别的导语开头", "本文 今年以来，无锡公安"]), { title: "本文", shortened: false });
+  });
+  test("a title the list cut short loses its ellipsis and is flagged", () => {
+    assert.deepEqual(detectTitle(lead, ["很长的标题被截... 今年以来，无锡公安深入"]), { title: "很长的标题被截", shortened: true });
   });
 });
 

@@ -68,9 +68,12 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
   let title = opts.title?.trim();
   if (title) decisions.push({ field: "title", value: title, how: GIVEN });
   else {
-    title = detectTitle(parts.lead, parts.headlines);
-    if (title) decisions.push({ field: "title", value: title, how: "guessed from the headline list's entry that repeats the lead" });
-    else {
+    const found = detectTitle(parts.lead, parts.headlines);
+    title = found?.title;
+    if (found) {
+      const how = "guessed from the headline list's entry that repeats the lead";
+      decisions.push({ field: "title", value: found.title, how: found.shortened ? `${how}; the list cut it short, complete it` : how });
+    } else {
       title = parts.preamble.find((l) => !datelines.includes(l));
       if (title) decisions.push({ field: "title", value: title, how: "guessed: the headline line above the lead" });
       else errors.push("no title found (the text has no headline list entry repeating its lead); pass --title \"…\"");

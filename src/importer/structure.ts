@@ -101,6 +101,20 @@ function listStart(lines: string[]): { at: number; keywordLine?: number } {
   return { at: lines.length };
 }
 
+const ROLE_FIRST = /^(?:實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员)/u;
+
+/**
+ * A byline closing the article: a parenthesis at the end of the last line, `…千家萬戶。(孫姣姣、張景荃)`, or a
+ * last line of its own starting with a role, `记者 林晓雯 通讯员 周明远`. Returns the names and what is left.
+ */
+export function closingByline(line: string): { names: string[]; rest: string } | undefined {
+  const m = CLOSING_PAREN.exec(line);
+  const inParens = m ? bylineNames(m[1]!) : undefined;
+  if (m && inParens) return { names: inParens, rest: line.slice(0, m.index).trim() };
+  const bare = ROLE_FIRST.test(line) ? bylineNames(line) : undefined;
+  return bare ? { names: bare, rest: "" } : undefined;
+}
+
 export function structure(text: string): Structured {
   const lines = text
     .split("\n")
@@ -113,17 +127,11 @@ export function structure(text: string): Structured {
   const article = lines.slice(0, end).filter((l) => !isCaption(l));
   const captions = lines.slice(0, end).filter(isCaption);
 
-  let authors: string[] = [];
-  const last = article.at(-1);
-  if (last !== undefined) {
-    const m = CLOSING_PAREN.exec(last);
-    const names = m ? bylineNames(m[1]!) : undefined;
-    if (m && names) {
-      authors = names;
-      const rest = last.slice(0, m.index).trim();
-      if (rest === "") article.pop();
-      else article[article.length - 1] = rest;
-    }
+  const byline = closingByline(article.at(-1) ?? "");
+  const authors = byline?.names ?? [];
+  if (byline) {
+    if (byline.rest === "") article.pop();
+    else article[article.length - 1] = byline.rest;
   }
 
   const leadAt = leadIndex(article);

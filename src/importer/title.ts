@@ -24,10 +24,18 @@ export function titleFromEntry(entry: string, lead: string): string | undefined 
   return undefined;
 }
 
-export function detectTitle(lead: string, headlines: readonly string[]): string | undefined {
+export interface FoundTitle {
+  title: string;
+  /** The list cut the title short (it ended in an ellipsis, now removed): the editor should complete it. */
+  shortened: boolean;
+}
+
+export function detectTitle(lead: string, headlines: readonly string[]): FoundTitle | undefined {
   for (const entry of headlines) {
-    const title = titleFromEntry(entry, lead);
-    if (title !== undefined) return title;
+    const found = titleFromEntry(entry, lead);
+    if (found === undefined) continue;
+    const title = stripEllipsis(found);
+    if (title !== "") return { title, shortened: title !== found };
   }
   return undefined;
 }
