@@ -62,7 +62,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const pages = await timed("render", () => renderSite(root, tmpDir, data, env));
+    const pages = await timed("render", () => renderSite(root, tmpDir, data, options.env ?? {}));
     if (options.search !== false) {
       const { indexSearch } = await import("../search/index-search.ts");
       await timed("search", () => indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir }));
@@ -78,22 +78,33 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: NodeJS.ProcessEnv): Promise<number> {
+async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>): Promise<number> {
   const cwd = process.cwd();
-  const saved = { SITE_URL: process.env.SITE_URL, PATH_PREFIX: process.env.PATH_PREFIX };
+  const restore = applyEnv(env);
   process.chdir(root);
   handOver(data);
   try {
     const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
-    eleventy.setIsVerbose?.(false);
     await eleventy.write();
   } finally {
     handOver(undefined);
     process.chdir(cwd);
-    Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
-    void env;
+    restore();
   }
   return countPages(outDir);
+}
+
+/** Plugins read the environment (SOURCE_DATE_EPOCH …); a build's overrides apply while it renders only. */
+function applyEnv(overrides: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]));
+  const set = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  set(overrides);
+  return () => set(saved);
 }
 
 function countPages(dir: string): number {
