@@ -10,7 +10,7 @@ import { datesInText } from "./detect-date.ts";
 import { chooseRegion, detectCampaigns, type Mention } from "./detect-places.ts";
 import { slugify } from "./slug.ts";
 import { stripPinyin } from "./strip-pinyin.ts";
-import { structure, toMarkdown } from "./structure.ts";
+import { structure, toMarkdown, type Structured } from "./structure.ts";
 import { detectTitle } from "./title.ts";
 
 export interface ImportOptions {
@@ -49,111 +49,129 @@ export type ImportResult = { ok: true; value: Imported } | { ok: false; errors: 
 const GIVEN = "given";
 const DATELINE = /来源|來源|发布时间|發佈時間|發布時間/u;
 
+/** Collects what the import decided and what it could not decide, in the order the editor reads them. */
+class Ledger {
+  readonly decisions: Decision[] = [];
+  readonly errors: string[] = [];
+  note(field: string, value: string, how: string): void {
+    this.decisions.push({ field, value, how });
+  }
+  fail(message: string): undefined {
+    this.errors.push(message);
+    return undefined;
+  }
+}
+
 /** A flag's value resolved to its registry key; an unknown name is kept as typed so check can name it. */
 function keyOf(value: string, resolve: (s: string) => { key: string } | undefined): string {
   return resolve(value)?.key ?? value;
 }
 
+function decideTitle(given: string | undefined, parts: Structured, datelines: readonly string[], log: Ledger): string | undefined {
+  if (given) {
+    log.note("title", given, GIVEN);
+    return given;
+  }
+  const found = detectTitle(parts.lead, parts.headlines);
+  if (found) {
+    const how = "guessed from the headline list's entry that repeats the lead";
+    log.note("title", found.title, found.shortened ? `${how}; the list cut it short, complete it` : how);
+    return found.title;
+  }
+  const above = parts.preamble.find((l) => !datelines.includes(l));
+  if (above) {
+    log.note("title", above, "guessed: the headline line above the lead");
+    return above;
+  }
+  return log.fail('no title found (no headline list entry repeats the lead, no headline above it); pass --title "…"');
+}
+
+function decideDate(given: string | undefined, prose: string, datelines: readonly string[], zone: string, log: Ledger): string | undefined {
+  if (given) {
+    if (!parseContentDate(given, zone)) return log.fail(`--date "${given}": must be a date like 2023-08-29 or 2023-08-29 09:30`);
+    log.note("date", given, GIVEN);
+    return given;
+  }
+  // A dateline above the lead is the publication date; dates in the story are events, usable only when
+  // they are all the same day.
+  const dated = datesInText(datelines.join("\n"));
+  const dates = dated.length === 1 ? dated : datesInText(prose);
+  if (dates.length === 0) return log.fail("no date found in the text; pass --date 2023-08-29");
+  if (dates.length > 1) return log.fail(`the text names several dates (${dates.join(", ")}); pass the publication date with --date`);
+  log.note("date", dates[0]!, dated.length === 1 ? "guessed: the dateline above the lead" : "guessed: the only date the text names");
+  return dates[0];
+}
+
+function decideRegion(given: string | undefined, placeText: string, ctx: ImportContext, log: Ledger): string | undefined {
+  const { regions } = ctx.registries;
+  if (given) {
+    const key = keyOf(given, (s) => regions.resolve(s));
+    log.note("region", key, GIVEN);
+    return key;
+  }
+  const node = chooseRegion(ctx.regionMentions(placeText), regions);
+  if (!node) return log.fail("could not tell the region from the text; pass --region (a key or name, e.g. --region wuxi)");
+  const path = regions.path(node.key).map((n) => n.shortName).join(" › ");
+  log.note("region", `${node.key} (${path})`, "guessed: the most specific place most mentioned");
+  return node.key;
+}
+
+function decideCampaigns(given: string[] | undefined, placeText: string, ctx: ImportContext, log: Ledger): string[] {
+  const { campaigns } = ctx.registries;
+  if (given?.length) {
+    const keys = given.map((c) => keyOf(c, (s) => campaigns.resolve(s)));
+    log.note("campaign", keys.join(", "), GIVEN);
+    return keys;
+  }
+  const keys = detectCampaigns(placeText, campaigns).map((c) => c.key);
+  log.note("campaign", keys.length ? keys.join(", ") : "(none)", "guessed: the campaigns the text names, most mentioned first");
+  return keys;
+}
+
+function decideSlug(given: string | undefined, title: string | undefined, log: Ledger): string | undefined {
+  if (given) return SLUG_PATTERN.test(given) ? given : log.fail(`--slug "${given}": must be 1–80 characters of a-z, 0-9 and '-'`);
+  if (!title) return undefined;
+  const slug = slugify(title);
+  if (slug === "") return log.fail("the title gives no ASCII slug; pass --slug");
+  log.note("slug", slug, "pinyin of the title");
+  return slug;
+}
+
+/** What the structure step took out of the body, for the editor to check nothing of value went. */
+function noteRemovals(parts: Structured, title: string | undefined, log: Ledger): void {
+  for (const line of parts.preamble) if (fold(line) !== fold(title ?? "")) log.note("dropped", line, "a line above the lead");
+  if (parts.authors.length) log.note("authors", parts.authors.join(", "), "from the closing byline");
+  if (parts.tags.length) log.note("tags", parts.tags.join(", "), "from the keyword line");
+  for (const caption of parts.captions) log.note("dropped", caption, "a photo caption");
+  if (parts.headlines.length) {
+    log.note("dropped", `${parts.headlines.length} line(s) from "${parts.headlines[0]}"`, "the headline list after the article");
+  }
+}
+
 export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportContext): ImportResult {
-  const errors: string[] = [];
-  const decisions: Decision[] = [];
+  const log = new Ledger();
   const { text, encoding } = decode(bytes);
-  decisions.push({ field: "encoding", value: encoding, how: "detected" });
+  log.note("encoding", encoding, "detected");
   const parts = structure(stripPinyin(text));
   if (parts.lead === "") return { ok: false, errors: ["the file holds no article text"] };
   const body = toMarkdown(parts.lead, parts.blocks);
   const prose = [parts.lead, ...parts.blocks.map((b) => b.text)].join("\n");
-
   const datelines = parts.preamble.filter((l) => DATELINE.test(l) || datesInText(l).length > 0);
-  let title = opts.title?.trim();
-  if (title) decisions.push({ field: "title", value: title, how: GIVEN });
-  else {
-    const found = detectTitle(parts.lead, parts.headlines);
-    title = found?.title;
-    if (found) {
-      const how = "guessed from the headline list's entry that repeats the lead";
-      decisions.push({ field: "title", value: found.title, how: found.shortened ? `${how}; the list cut it short, complete it` : how });
-    } else {
-      title = parts.preamble.find((l) => !datelines.includes(l));
-      if (title) decisions.push({ field: "title", value: title, how: "guessed: the headline line above the lead" });
-      else errors.push("no title found (the text has no headline list entry repeating its lead); pass --title \"…\"");
-    }
-  }
-  for (const line of parts.preamble) {
-    if (fold(line) !== fold(title ?? "")) decisions.push({ field: "dropped", value: line, how: "a line above the lead" });
-  }
 
-  let date = opts.date?.trim();
-  if (date) {
-    if (!parseContentDate(date, ctx.timeZone)) errors.push(`--date "${date}": must be a date like 2023-08-29 or 2023-08-29 09:30`);
-    else decisions.push({ field: "date", value: date, how: GIVEN });
-  } else {
-    // A dateline above the lead is the publication date; dates in the story are events, usable only when
-    // they are all the same day.
-    const dated = datesInText(datelines.join("\n"));
-    const dates = dated.length === 1 ? dated : datesInText(prose);
-    if (dates.length === 1) {
-      date = dates[0]!;
-      decisions.push({ field: "date", value: date, how: dated.length === 1 ? "guessed: the dateline above the lead" : "guessed: the only date the text names" });
-    } else if (dates.length === 0) {
-      errors.push("no date found in the text; pass --date 2023-08-29");
-    } else {
-      errors.push(`the text names several dates (${dates.join(", ")}); pass the publication date with --date`);
-    }
-  }
-
+  const title = decideTitle(opts.title?.trim(), parts, datelines, log);
+  const date = decideDate(opts.date?.trim(), prose, datelines, ctx.timeZone, log);
   const placeText = `${title ?? ""}\n${prose}`;
-  let region: string | undefined;
-  if (opts.region?.trim()) {
-    region = keyOf(opts.region.trim(), (s) => ctx.registries.regions.resolve(s));
-    decisions.push({ field: "region", value: region, how: GIVEN });
-  } else {
-    const node = chooseRegion(ctx.regionMentions(placeText), ctx.registries.regions);
-    if (node) {
-      region = node.key;
-      const path = ctx.registries.regions.path(node.key).map((n) => n.shortName).join(" › ");
-      decisions.push({ field: "region", value: `${node.key} (${path})`, how: "guessed: the most specific place most mentioned" });
-    } else {
-      errors.push("could not tell the region from the text; pass --region (a key or name, e.g. --region wuxi)");
-    }
-  }
-
-  let campaigns: string[];
-  if (opts.campaign?.length) {
-    campaigns = opts.campaign.map((c) => keyOf(c, (s) => ctx.registries.campaigns.resolve(s)));
-    decisions.push({ field: "campaign", value: campaigns.join(", "), how: GIVEN });
-  } else {
-    campaigns = detectCampaigns(placeText, ctx.registries.campaigns).map((c) => c.key);
-    decisions.push({
-      field: "campaign",
-      value: campaigns.length ? campaigns.join(", ") : "(none)",
-      how: "guessed: the campaigns the text names, most mentioned first",
-    });
-  }
-
-  if (parts.authors.length) decisions.push({ field: "authors", value: parts.authors.join(", "), how: "from the closing byline" });
-  if (parts.tags.length) decisions.push({ field: "tags", value: parts.tags.join(", "), how: "from the keyword line" });
-  for (const caption of parts.captions) decisions.push({ field: "dropped", value: caption, how: "a photo caption" });
-  if (parts.headlines.length) {
-    decisions.push({ field: "dropped", value: `${parts.headlines.length} line(s) from "${parts.headlines[0]}"`, how: "the headline list after the article" });
-  }
+  const region = decideRegion(opts.region?.trim(), placeText, ctx, log);
+  const campaigns = decideCampaigns(opts.campaign, placeText, ctx, log);
+  noteRemovals(parts, title, log);
 
   const source = detectScript(`${title ?? ""}${prose}`);
   const lang = opts.to ?? source;
   const convert = lang === source ? (s: string) => s : lang === "zh-Hans" ? toHans : toHant;
-  decisions.push({ field: "lang", value: lang, how: lang === source ? "script of the source" : `converted from ${source}` });
+  log.note("lang", lang, lang === source ? "script of the source" : `converted from ${source}`);
+  const slug = decideSlug(opts.slug?.trim(), title, log);
 
-  let slug = opts.slug?.trim();
-  if (slug) {
-    if (!SLUG_PATTERN.test(slug)) errors.push(`--slug "${slug}": must be 1–80 characters of a-z, 0-9 and '-'`);
-  } else if (title) {
-    slug = slugify(title);
-    if (slug === "") errors.push("the title gives no ASCII slug; pass --slug");
-    else decisions.push({ field: "slug", value: slug, how: "pinyin of the title" });
-  }
-
-  if (errors.length || !title || !date || !region || !slug) return { ok: false, errors };
-  const year = parseContentDate(date, ctx.timeZone)!.year;
+  if (log.errors.length || !title || !date || !region || !slug) return { ok: false, errors: log.errors };
   return {
     ok: true,
     value: {
@@ -168,8 +186,8 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
       },
       body: convert(body),
       slug,
-      year,
-      decisions,
+      year: parseContentDate(date, ctx.timeZone)!.year,
+      decisions: log.decisions,
     },
   };
 }
