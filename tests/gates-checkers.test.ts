@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { describe, test } from "node:test";
 import { cspHeader, cspMeta } from "../src/security.ts";
 import { seriousViolations } from "./helpers/axe.ts";
-import { launchChromium } from "./helpers/browser.ts";
+import { launchChromium, watchPage } from "./helpers/browser.ts";
 import { cspProblems } from "./helpers/csp-check.ts";
 import { createHtmlValidator } from "./helpers/html-validity.ts";
 import { checkLinks, formatLinkProblems } from "./helpers/link-check.ts";
@@ -139,6 +139,33 @@ describe("axe check", () => {
       const found = await seriousViolations(tab);
       assert.ok(found.some((v) => v.startsWith("image-alt (critical)")), found.join("\n"));
       assert.ok(found.some((v) => v.startsWith("link-name (serious)")), found.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
+describe("browser watcher", () => {
+  test("reports CSP violations, console errors, exceptions and missing files", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    const dir = writeSite({
+      "index.html": page(`<p style="color:red">文</p><script>console.log("inline")</script><script src="/boom.js"></script><img src="/missing.png" alt="缺">`),
+      "boom.js": `console.error("something broke"); throw new Error("boom");`,
+    });
+    const server = await serve({ root: dir, headers: { "Content-Security-Policy": cspHeader() } });
+    try {
+      const tab = await context.newPage();
+      const watched = await watchPage(tab);
+      await tab.goto(server.url);
+      await tab.waitForLoadState("load");
+      const all = watched.errors.join("\n");
+      assert.match(all, /CSP violation on .*: script-src(-elem)? blocked inline/);
+      assert.match(all, /CSP violation on .*: style-src(-attr)? blocked inline/);
+      assert.match(all, /console error on .*: something broke/);
+      assert.match(all, /uncaught exception on .*: boom/);
+      assert.match(all, /HTTP 404 on .*missing\.png/);
     } finally {
       await context.close();
       await server.close();
