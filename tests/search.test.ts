@@ -8,7 +8,6 @@ import { decodeOriginals, displayText, GAP_SPACE, phraseQuery, phraseStarts, que
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { mulberry32 } from "../src/bench/random.ts";
 
-const site = { url: "https://example.org", pathPrefix: "/" };
 
 test("segments: one segment per Han character, runs of letters/digits and of everything else", () => {
   assert.deepEqual(
@@ -71,7 +70,7 @@ test("a phrase never spans title and body, nor punctuation", () => {
 
 test("the original script survives in meta.o, written without letters or digits", () => {
   const b = makeBulletin({ slug: "hant", title: "無錫警方提醒：謹防刷單返利", text: "近期，無錫發生多起詐騙案件，涉案金額逾百萬元。乾隆、干部、幹線。", lang: "zh-Hant" });
-  const rec = searchRecord(b, site);
+  const rec = searchRecord(b);
   const encoded = rec.meta.o;
   assert.ok(encoded, "a Traditional bulletin carries its original script");
   assert.doesNotMatch(encoded, /[\p{L}\p{N}_\s]/u, "Pagefind would index letters or digits in meta as words");
@@ -82,12 +81,12 @@ test("the original script survives in meta.o, written without letters or digits"
 });
 
 test("a Simplified bulletin needs no original-script field", () => {
-  const rec = searchRecord(makeBulletin({ slug: "hans", title: "无锡警方提醒", text: "谨防刷单返利诈骗。" }), site);
+  const rec = searchRecord(makeBulletin({ slug: "hans", title: "无锡警方提醒", text: "谨防刷单返利诈骗。" }));
   assert.equal(rec.meta.o, undefined);
   assert.equal(displayText(rec.content.split(" ")), "无锡警方提醒 谨防刷单返利诈骗。");
 });
 
-test("search record: url under the prefix, reader-facing filter names, Chinese date, numeric sort key", () => {
+test("search record: site-relative url, reader-facing filter names, Chinese date, numeric sort key", () => {
   const b = makeBulletin({
     slug: "wuxi-case",
     title: "无锡破获刷单返利案",
@@ -97,13 +96,13 @@ test("search record: url under the prefix, reader-facing filter names, Chinese d
     campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")],
     types: [fraudType("shuadan", "刷单返利")],
   });
-  const rec = searchRecord(b, { url: "https://example.org", pathPrefix: "/some/prefix/" });
-  assert.equal(rec.url, "/some/prefix/bulletins/2023/08/wuxi-case/");
+  const rec = searchRecord(b);
+  assert.equal(rec.url, "/bulletins/2023/08/wuxi-case/");
   assert.equal(rec.language, SEARCH_LANGUAGE);
   assert.deepEqual(rec.meta, { title: "无锡破获刷单返利案", date: "2023年8月29日", region: "江苏 › 无锡" });
   assert.deepEqual(rec.filters, { province: ["江苏"], year: ["2023"], city: ["无锡"], campaign: ["心盾", "天网"], type: ["刷单返利"] });
   assert.match(rec.sort.date!, /^\d+$/);
-  const later = searchRecord(makeBulletin({ slug: "x", date: DateTime.fromISO("2023-08-29T09:31", { zone: ZONE }) }), site);
+  const later = searchRecord(makeBulletin({ slug: "x", date: DateTime.fromISO("2023-08-29T09:31", { zone: ZONE }) }));
   assert.ok(Number(later.sort.date) > Number(rec.sort.date));
 });
 

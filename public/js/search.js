@@ -144,14 +144,33 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /**
- * The excerpt: the page's own script around the first match in the body (else in the title), matches
- * wrapped in <mark>; also the original-script strings matched, for highlighting on the bulletin page.
+ * Appends words from..to to a node, matched runs wrapped in <mark>.
+ * @param {HTMLElement} node @param {string[]} originals @param {boolean[]} marked @param {number} from @param {number} to
+ */
+function appendMarked(node, originals, marked, from, to) {
+  let run = "";
+  let runMarked = false;
+  const flush = () => {
+    if (run) node.append(runMarked ? el("mark", {}, run) : run);
+    run = "";
+  };
+  for (let i = from; i < to; i++) {
+    if (Boolean(marked[i]) !== runMarked) flush(), (runMarked = Boolean(marked[i]));
+    run += displayText([/** @type {string} */ (originals[i])]);
+  }
+  flush();
+}
+
+/**
+ * A result: title and excerpt in the page's own script with the matches marked; the excerpt is taken
+ * around the first match in the body (the start of the body when only the title matched). The link
+ * carries the matched strings, in that script, for highlight.js on the bulletin page.
  * @param {any} data @param {string[][]} phrases @param {Map<string, string[]>} inv
  */
-function excerpt(data, phrases, inv) {
+function resultItem(data, phrases, inv) {
   const words = String(data.content).split(" ");
   const originals = data.meta.o ? decodeOriginals(words, data.meta.o, inv) : words;
-  const titleWords = segments(String(data.meta.title ?? "")).length + 1;
+  const titleWords = segments(String(data.meta.title ?? "")).length;
   /** @type {boolean[]} */
   const marked = new Array(words.length).fill(false);
   /** @type {Set<string>} */
@@ -161,41 +180,29 @@ function excerpt(data, phrases, inv) {
     for (const s of phraseStarts(words, phrase)) {
       for (let i = s; i < s + phrase.length; i++) marked[i] = true;
       matched.add(displayText(originals.slice(s, s + phrase.length)));
-      if (s >= titleWords && (first < 0 || s < first)) first = s;
+      if (s > titleWords && (first < 0 || s < first)) first = s;
     }
   }
-  // A match only in the title shows the start of the body.
-  const centre = first >= 0 ? first : titleWords;
-  const from = Math.max(titleWords, centre - EXCERPT_BEFORE);
+  const bodyStart = titleWords + 1;
+  const centre = first >= 0 ? first : bodyStart;
+  const from = Math.max(bodyStart, centre - EXCERPT_BEFORE);
   const to = Math.min(words.length, centre + EXCERPT_AFTER);
-  const p = el("p", { class: "search-excerpt" });
-  if (from > titleWords) p.append("…");
-  let run = "";
-  let runMarked = false;
-  const flush = () => {
-    if (run) p.append(runMarked ? el("mark", {}, run) : run);
-    run = "";
-  };
-  for (let i = from; i < to; i++) {
-    if (marked[i] !== runMarked) flush(), (runMarked = /** @type {boolean} */ (marked[i]));
-    run += displayText([/** @type {string} */ (originals[i])]);
-  }
-  flush();
-  if (to < words.length) p.append("…");
-  return { p, matched: [...matched] };
-}
+  const excerptP = el("p", { class: "search-excerpt" });
+  if (from > bodyStart) excerptP.append("…");
+  appendMarked(excerptP, originals, marked, from, to);
+  if (to < words.length) excerptP.append("…");
 
-/** @param {any} data @param {string[][]} phrases @param {Map<string, string[]>} inv */
-function resultItem(data, phrases, inv) {
-  const { p, matched } = excerpt(data, phrases, inv);
   const url = new URL(data.url, location.href);
   for (const m of matched) url.searchParams.append("highlight", m);
+  const link = el("a", { href: url.pathname + url.search });
+  if (titleWords > 0) appendMarked(link, originals, marked, 0, titleWords);
+  else link.append(String(data.url));
   return el(
     "li",
     { class: "search-result" },
-    el("h2", { class: "search-result-title" }, el("a", { href: url.pathname + url.search }, String(data.meta.title ?? data.url))),
+    el("h2", { class: "search-result-title" }, link),
     el("p", { class: "search-result-meta" }, el("span", {}, String(data.meta.date ?? "")), " · ", el("span", {}, String(data.meta.region ?? ""))),
-    p,
+    excerptP,
   );
 }
 
@@ -251,10 +258,6 @@ async function update() {
   renderFacets(all, counts, selected);
   list.replaceChildren();
   hint.hidden = results.length > 0;
-  const what = q ? `“${q}”` : "所选条件";
-  statusBox.textContent = results.length
-    ? `${what}找到 ${results.length} 条结果${approximateCounts ? "（筛选计数按第一个词）" : ""}。`
-    : `没有找到${what}的结果。`;
   let shown = 0;
   const showMore = async () => {
     const batch = results.slice(shown, shown + PAGE_SIZE);
@@ -267,6 +270,12 @@ async function update() {
     return firstNew;
   };
   await showMore();
+  if (mine !== generation) return;
+  // Announced once the first results are on the page, so the status never describes a list still loading.
+  const what = q ? `“${q}”` : "所选条件";
+  statusBox.textContent = results.length
+    ? `${what}找到 ${results.length} 条结果${approximateCounts ? "（筛选计数按第一个词）" : ""}。`
+    : `没有找到${what}的结果。`;
   moreButton.onclick = async () => {
     const firstNew = await showMore();
     // Keyboard users continue where the new results begin.

@@ -46,7 +46,7 @@ export async function indexSearch(opts: {
   if (!index) fail("createIndex", errors);
   try {
     // Sent in one burst: the service queues the messages and the binary indexes while Node moves on.
-    const added = await Promise.all(opts.bulletins.map((b) => index.addCustomRecord(searchRecord(b, opts.site))));
+    const added = await Promise.all(opts.bulletins.map((b) => index.addCustomRecord(searchRecord(b))));
     for (const [i, res] of added.entries()) {
       if (res.errors.length) fail(`record ${opts.bulletins[i]!.sourcePath}`, res.errors);
     }

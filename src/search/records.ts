@@ -1,9 +1,8 @@
 // Search records come from the content model, not from rendered HTML: only a bulletin's title and body are
 // indexed, folded to Simplified one character a word (see public/js/search-text.js for why), with the
 // facets readers filter by and the meta the results list shows.
-import type { Bulletin, SiteSettings } from "../model.ts";
+import type { Bulletin } from "../model.ts";
 import { cnDate } from "../dates.ts";
-import { href } from "../urls.ts";
 import { foldChar } from "../text/script.ts";
 import { encodeOriginals, segments, segmentWord } from "../../public/js/search-text.js";
 import { foldPreimages } from "./fold-table.ts";
@@ -48,7 +47,11 @@ export function searchFilters(b: Bulletin): Record<string, string[]> {
   return filters;
 }
 
-export function searchRecord(b: Bulletin, site: Pick<SiteSettings, "url" | "pathPrefix">): SearchRecord {
+/**
+ * The record's URL is site-relative: pagefind.js prefixes it with the folder above the bundle, which is
+ * the path prefix wherever the site is deployed.
+ */
+export function searchRecord(b: Bulletin): SearchRecord {
   const { words, originals } = indexedText(b.title, b.text);
   const meta: Record<string, string> = {
     title: b.title,
@@ -59,7 +62,7 @@ export function searchRecord(b: Bulletin, site: Pick<SiteSettings, "url" | "path
   const originalScript = encodeOriginals(originals, words, foldPreimages());
   if (originalScript) meta.o = originalScript;
   return {
-    url: href(site, b.url),
+    url: b.url,
     content: words.join(" "),
     language: SEARCH_LANGUAGE,
     meta,
