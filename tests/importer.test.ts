@@ -329,6 +329,7 @@ describe("importText on the fixtures", () => {
 
 // The seed is a news text that we may read but not copy into the repository.
 const SEED_DIR = resolve(ROOT, "../shared/seeds");
+const SEED_SLUG = "jiang-su-wu-xi-duo-fang-lian-dong-zhi-mi-fang-hu-wang-fan-zha-xuan-fang-zhu-lao";
 const seedFile = existsSync(SEED_DIR) ? readdirSync(SEED_DIR).find((f) => f.endsWith(".txt")) : undefined;
 
 describe("npm run import (command)", () => {
@@ -342,6 +343,7 @@ describe("npm run import (command)", () => {
     const r = runCommand("import", [join(SEED_DIR, seedFile!), "--date", "2023-08-29", "--content", temp.content]);
     assert.equal(r.status, 0, r.stderr);
     const path = resolve(r.stdout.trim());
+    assert.equal(path, join(temp.content, "bulletins/2023", `${SEED_SLUG}.md`));
     const text = readFileSync(path, "utf8");
     const [, yaml = "", body = ""] = text.split(/^---\n/m);
     const fm = parseYaml(yaml);
@@ -406,6 +408,12 @@ describe("npm run import (command)", () => {
       assert.equal(html.match(/<h2[^>]*>[^<]*(銀行網點 守住第一道關|校園宣講 斬斷“黑產”鏈條)/g)?.length, 2);
       for (const word of ["林曉雯", "周明遠", "斷卡", "銀行卡", "電話卡", "馬克(Mark Evans)"]) assert.ok(text.includes(word), word);
       assert.doesNotMatch(text, /bào|關鍵詞|圖片來源/);
+      if (seedFile) {
+        // The seed, imported by the first test into the same content copy, builds too.
+        const seed = readFileSync(join(out, "bulletins/2023/08", SEED_SLUG, "index.html"), "utf8");
+        assert.match(seed, /<h1[^>]*>[^<]*江蘇無錫:多方聯動織密“防護網”/);
+        assert.equal(seed.match(/<h2[^>]*>[^<]*(多方聯動|精準宣防|雙線融合)/g)?.length, 3);
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -430,6 +438,12 @@ describe("npm run import (command)", () => {
     assert.match(r.stderr, /^\S*bulletins\/2024\/biao-ti\.md:\d+: region: /m);
     assert.match(r.stderr, /^\S*bulletins\/2024\/biao-ti\.md:\d+: campaign: /m);
     assert.equal(existsSync(join(temp.content, "bulletins/2024/biao-ti.md")), false);
+  });
+
+  test("a content folder that is not one: one clear line", () => {
+    const r = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--content", FIXTURES]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /not a content folder \(it has no site\.yaml\)/);
   });
 
   test("a missing file or a bad flag is one clear line", () => {

@@ -1,7 +1,8 @@
 // What `npm run new` and `npm run import` share: loading the site's settings and registries from a content
 // directory, validating a bulletin with the very loader `npm run check` uses before it is written, and turning
 // every failure into plain lines on stderr with exit status 1 (never a stack trace).
-import { resolve, dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import type { Problem } from "../model.ts";
 import { loadBulletin, type LoadContext } from "../content/load-bulletins.ts";
@@ -24,6 +25,7 @@ export class EditorError extends Error {
 
 export function loadEditorContext(contentDir: string): EditorContext {
   const dir = resolve(contentDir);
+  if (!existsSync(join(dir, "site.yaml"))) throw new EditorError([`${contentDir}: not a content folder (it has no site.yaml); pass --content <dir>`]);
   const { settings, problems } = loadSettings(dir);
   const loaded = loadRegistries(dir);
   const all = [...problems, ...loaded.problems];
