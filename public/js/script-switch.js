@@ -55,7 +55,7 @@ if (button && targets.length) {
   const textNodes = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
-        node.parentElement?.closest("script, style, code, pre") || !/\S/.test(node.data) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        node.parentElement?.closest("script, style, code, pre, [data-script-switch]") || !/\S/.test(node.data) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     /** @type {Text[]} */
     const nodes = [];

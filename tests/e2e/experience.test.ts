@@ -1,0 +1,163 @@
+// The reader experience in headless Chromium on the built sample site: the 简/繁 switch converts a bulletin in
+// place and the choice carries over to the next bulletin; the dark theme follows the system setting; the
+// layout fits a phone and puts the related sidebar beside the text only on a wide screen. Screenshots of the
+// home page and a bulletin at 375 px and 1280 px, light and dark, go to test-results/screenshots/.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test, type TestContext } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { cspHeader } from "../../src/security.ts";
+import { launchChromium, watchPage, type PageErrors } from "../helpers/browser.ts";
+import { listFiles } from "../helpers/link-check.ts";
+import { serve, type Served } from "../helpers/serve.ts";
+import { builtSite, ROOT, type BuiltSite } from "../helpers/site-build.ts";
+
+const TIMEOUT_MS = 20_000;
+const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+
+let site: BuiltSite;
+let server: Served;
+
+/** Paths of built bulletin pages whose article is Simplified and mentions 诈骗, in a stable order. */
+function simplifiedBulletins(): string[] {
+  return listFiles(site.dir)
+    .filter((f) => /^bulletins\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f))
+    .filter((f) => {
+      const html = readFileSync(join(site.dir, f), "utf8");
+      const article = html.slice(html.indexOf("<article"), html.indexOf("</article>"));
+      return !/^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("诈骗");
+    })
+    .map((f) => f.replace(/index\.html$/, ""));
+}
+
+/** A page with every browser error recorded; fails the test at the end if any was seen. */
+async function openPage(t: TestContext, context: BrowserContext): Promise<{ page: Page; watched: PageErrors }> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const watched = await watchPage(page);
+  t.after(() => assert.deepEqual(watched.errors, [], `errors in the browser:\n${watched.errors.join("\n")}`));
+  return { page, watched };
+}
+
+async function articleText(page: Page): Promise<string> {
+  return page.locator("article.article").innerText();
+}
+
+describe("reader experience in Chromium", () => {
+  before(async () => {
+    site = await builtSite();
+    server = await serve({ root: site.dir, prefix: site.prefix, headers: { "Content-Security-Policy": cspHeader() } });
+  });
+  after(() => server?.close());
+
+  test("the 简/繁 switch converts the article to Traditional and the choice carries to the next bulletin", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    try {
+      const { page } = await openPage(t, context);
+      const [first, second] = simplifiedBulletins();
+      assert.ok(first && second, "the sample needs two Simplified bulletins that mention 诈骗");
+      await page.goto(server.url + first);
+      assert.match(await articleText(page), /诈骗/);
+      const button = page.locator("[data-script-switch]");
+      await button.waitFor({ state: "visible" });
+      assert.equal((await button.innerText()).trim(), "繁體");
+
+      await button.click();
+      await page.locator(`article.article[lang="zh-Hant"]`).waitFor();
+      const converted = await articleText(page);
+      assert.match(converted, /詐騙/);
+      assert.doesNotMatch(converted, /诈骗/);
+      assert.equal((await button.innerText()).trim(), "简体");
+      assert.equal(await page.evaluate(() => localStorage.getItem("fanzha:script")), "zh-Hant");
+
+      await page.goto(server.url + second);
+      await page.locator(`article.article[lang="zh-Hant"]`).waitFor();
+      assert.match(await articleText(page), /詐騙/);
+
+      // And back: the original text returns exactly, and Simplified is remembered.
+      const original = readFileSync(join(site.dir, second, "index.html"), "utf8");
+      await page.locator("[data-script-switch]").click();
+      await page.waitForFunction(() => !document.querySelector("article.article")?.hasAttribute("lang"));
+      const restored = await page.locator("article.article h1").innerText();
+      assert.ok(original.includes(`<h1>${restored}</h1>`), `headline not restored: ${restored}`);
+      assert.equal(await page.evaluate(() => localStorage.getItem("fanzha:script")), "zh-Hans");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the dark theme follows prefers-color-scheme", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    try {
+      const { page } = await openPage(t, context);
+      const luminance = async (): Promise<number> =>
+        page.evaluate(() => {
+          const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+          return (0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)) / 255;
+        });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(server.url);
+      const dark = await luminance();
+      assert.ok(dark < 0.2, `dark theme background is not dark: luminance ${dark.toFixed(2)}`);
+      await page.emulateMedia({ colorScheme: "light" });
+      const light = await luminance();
+      assert.ok(light > 0.8, `light theme background is not light: luminance ${light.toFixed(2)}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("pages fit 375 px and 1280 px, light and dark; screenshots written", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    try {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const { page } = await openPage(t, context);
+      const bulletin = simplifiedBulletins()[0]!;
+      for (const width of [375, 1280]) {
+        await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const [name, path] of [["home", ""], ["bulletin", bulletin]] as const) {
+            await page.goto(server.url + path);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow} px`);
+            const file = join(SCREENSHOTS, `${name}-${width}-${scheme}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            assert.ok(statSync(file).size > 10_000, `${file} is suspiciously small`);
+          }
+          // Where the related sidebar sits: beside the article on a wide screen, after it on a phone.
+          const article = await page.locator("article.article").boundingBox();
+          const aside = await page.locator(".article-aside").boundingBox();
+          assert.ok(article && aside, "the bulletin has no article or sidebar box");
+          if (width >= 1280) assert.ok(aside.x >= article.x + article.width, "the sidebar is not beside the article at 1280 px");
+          else assert.ok(aside.y >= article.y + article.height, "the sidebar is not after the article at 375 px");
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the text can be enlarged to 200% without sideways scrolling", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    try {
+      const { page } = await openPage(t, context);
+      await page.setViewportSize({ width: 375, height: 812 });
+      for (const path of ["", simplifiedBulletins()[0]!, "regions/"]) {
+        await page.goto(server.url + path);
+        await page.evaluate(() => {
+          document.documentElement.style.fontSize = "200%";
+        });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `/${path} with text at 200% scrolls sideways by ${overflow} px`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
