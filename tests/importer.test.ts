@@ -128,6 +128,13 @@ describe("structure", () => {
     assert.deepEqual(t.blocks, [{ kind: "paragraph", text: "正文。" }]);
     assert.equal(t.headlines.length, 2);
   });
+  test("a keyword line above the article gives tags and cuts nothing", () => {
+    const t = structure("关键词：断卡 银行卡\n导语，讲清楚事情。\n正文一段。");
+    assert.deepEqual(t.tags, ["断卡", "银行卡"]);
+    assert.deepEqual(t.preamble, []);
+    assert.equal(t.lead, "导语，讲清楚事情。");
+    assert.deepEqual(t.blocks, [{ kind: "paragraph", text: "正文一段。" }]);
+  });
   test("captions and bylines are told from other parentheses", () => {
     assert.equal(isCaption("(資料圖片僅供參考)"), true);
     assert.equal(isCaption("（图片来源：网络）"), true);

@@ -83,22 +83,23 @@ function isHeading(line: string): boolean {
 }
 
 /**
- * Where the trailing headline list starts: after a keyword line or a list label, else at the first line after
- * the lead that repeats the lead's opening words (the list's entry for this very article).
+ * Where the article ends (`end`) and the trailing headline list starts (`at`): after a keyword line or a list
+ * label below the lead, else at the first line after the lead that repeats the lead's opening words (the
+ * list's entry for this very article).
  */
-function listStart(lines: string[]): { at: number; keywordLine?: number } {
-  const keyword = lines.findIndex((l) => KEYWORD_LINE.test(l));
-  if (keyword >= 0) return { at: keyword + 1, keywordLine: keyword };
-  const marker = lines.findIndex((l) => LIST_MARKER.test(l));
-  if (marker >= 0) return { at: marker, keywordLine: marker };
+function articleEnd(lines: readonly string[]): { end: number; at: number } {
   const leadAt = leadIndex(lines);
+  const keyword = lines.findIndex((l, i) => i > leadAt && KEYWORD_LINE.test(l));
+  if (keyword >= 0) return { end: keyword, at: keyword + 1 };
+  const marker = lines.findIndex((l, i) => i > leadAt && LIST_MARKER.test(l));
+  if (marker >= 0) return { end: marker, at: marker + 1 };
   const lead = lines[leadAt] ?? "";
   const opening = [...lead].slice(0, 8).join("");
   if ([...lead].length >= 8) {
     const repeat = lines.findIndex((l, i) => i > leadAt && l.indexOf(opening) > 0);
-    if (repeat >= 0) return { at: repeat };
+    if (repeat >= 0) return { end: repeat, at: repeat };
   }
-  return { at: lines.length };
+  return { end: lines.length, at: lines.length };
 }
 
 const ROLE_FIRST = /^(?:實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员)/u;
@@ -120,12 +121,14 @@ export function structure(text: string): Structured {
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  const { at, keywordLine } = listStart(lines);
-  const end = keywordLine ?? at;
-  const tags = keywordLine !== undefined ? splitTags(KEYWORD_LINE.exec(lines[keywordLine]!)?.[1] ?? "") : [];
+  const { end, at } = articleEnd(lines);
   const headlines = lines.slice(at);
-  const article = lines.slice(0, end).filter((l) => !isCaption(l));
-  const captions = lines.slice(0, end).filter(isCaption);
+  // The keyword line may also stand above the article; wherever it is, it gives tags and leaves the body.
+  const keywordLine = lines.slice(0, at).find((l) => KEYWORD_LINE.test(l));
+  const tags = keywordLine ? splitTags(KEYWORD_LINE.exec(keywordLine)?.[1] ?? "") : [];
+  const kept = lines.slice(0, end).filter((l) => l !== keywordLine);
+  const article = kept.filter((l) => !isCaption(l));
+  const captions = kept.filter(isCaption);
 
   const byline = closingByline(article.at(-1) ?? "");
   const authors = byline?.names ?? [];
