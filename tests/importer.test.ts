@@ -141,6 +141,8 @@ describe("structure", () => {
     assert.equal(isCaption("(完)"), false);
     assert.deepEqual(bylineNames("孫姣姣、張景荃"), ["孫姣姣", "張景荃"]);
     assert.deepEqual(bylineNames("記者 林曉雯 通訊員 周明遠"), ["林曉雯", "周明遠"]);
+    assert.deepEqual(bylineNames("文/图：张文静 王图"), ["张文静", "王图"]);
+    assert.deepEqual(bylineNames("记者林晓雯通讯员周明远"), ["林晓雯", "周明远"]);
     assert.equal(bylineNames("app"), undefined);
     assert.equal(bylineNames("2023"), undefined);
     assert.equal(bylineNames("待续"), undefined);

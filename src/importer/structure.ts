@@ -33,7 +33,10 @@ const LIST_MARKER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延
 const SENTENCE_END = /[。！？!?；;：:，,、…．.]$/u;
 const WHOLE_PAREN = /^[(（]([^()（）]*)[)）]$/u;
 const CAPTION_WORDS = /圖|图|照片|攝|摄|視頻|视频|截屏|截圖|截图/u;
-const BYLINE_ROLES = /(?:責任編輯|责任编辑|實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生|編輯|编辑|攝影|摄影|文\/圖|文\/图|文|圖|图)\s*[:：]?/gu;
+// Role words are removed wherever they stand (no name contains 记者); the one-character roles of
+// `文/图：张三` only when they open a part and are followed by `:` or `/`, so the 文 of 张文静 stays.
+const BYLINE_ROLES =
+  /(?:責任編輯|责任编辑|實習記者|实习记者|特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生|編輯|编辑|攝影|摄影)\s*[:：]?|(?<=^|[\s、,，;；/:：])[文圖图]\s*[:：/]/gu;
 const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,6}[·•]\p{Script=Han}{1,8})$/u;
 // Common Chinese surnames (Simplified; names are folded before the test). A closing (待续) or (第一期) is
 // then no byline. Names with a rarer surname stay in the text, which the editor sees and can move by hand.
@@ -42,11 +45,13 @@ const SURNAMES = new Set(
 );
 const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "澹台", "端木", "西门", "南宫"];
 
+
 function looksLikeName(name: string): boolean {
   if (!NAME.test(name)) return false;
   const simplified = fold(name);
   return /[·•]/u.test(name) || SURNAMES.has(simplified[0]!) || COMPOUND_SURNAMES.some((s) => simplified.startsWith(s));
 }
+
 const CLOSING_PAREN = /\s*[(（]([^()（）]{2,60})[)）]\s*$/u;
 
 /** A photo caption line: a parenthesis on its own line that talks about a picture or video. */
