@@ -7,7 +7,7 @@ import { IntBuffer } from "./buffers.ts";
 import { Fallbacks, type FallbackKind } from "./fallback.ts";
 import { Groups, buildFacts, tagKey } from "./features.ts";
 import { TopCandidates } from "./rank.ts";
-import { emptyMatch, isRelated, markFeatures, matchInto, reasons, recency, regionReason, score } from "./score.ts";
+import { baseScore, ceiling, emptyMatch, isRelated, markFeatures, matchInto, reasons, recency, regionReason } from "./score.ts";
 import { TextNeighbours, buildPostings } from "./similar.ts";
 import { TEXT_PARAMS, buildVectors, type TextParams } from "./vectors.ts";
 
@@ -56,6 +56,9 @@ export const DEFAULT_RELATED_WEIGHTS: Readonly<RelatedWeights> = {
  * either side in date, and never fewer than twice the sidebar's length. */
 const GROUP_WINDOW_MIN = 12;
 
+/** Candidates are skipped only when they fall short of the bar by more than rounding could explain. */
+const MARGIN = 1e-9;
+
 /** Bulletins sorted by URL (then source path), each URL once: the order every later step relies on. */
 function canonical(bulletins: readonly Bulletin[]): Bulletin[] {
   const sorted = [...bulletins].sort((a, b) => compare(a.url, b.url) || compare(a.sourcePath, b.sourcePath));
@@ -95,7 +98,7 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
 
   const vectors = buildVectors(docs, params);
   const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed));
-  const { facts, featureCount } = buildFacts(docs);
+  const { facts, packed, featureCount } = buildFacts(docs);
   const groups = new Groups(facts, listed);
   const fallbacks = new Fallbacks(facts, listed);
   const times = Float64Array.from(facts, (f) => f.time);
@@ -106,6 +109,7 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
   const top = new TopCandidates(count, times);
   const match = emptyMatch();
   const window = Math.max(GROUP_WINDOW_MIN, 2 * count);
+  const recencyMax = Math.max(0, opts.weights.recency);
   const textOf = (o: number): number =>
     neighbours.shared[o]! >= params.minSharedTerms && neighbours.cosine[o]! >= params.minCosine ? neighbours.cosine[o]! : 0;
 
@@ -114,29 +118,41 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
     const self = facts[d]!;
     const mark = d + 1;
     markFeatures(self, marks, mark);
-    candidates.clear();
-    const consider = (o: number): void => {
-      if (o === d || seen[o] === mark) return;
-      seen[o] = mark;
-      candidates.push(o);
-    };
     neighbours.collect(d);
+    top.clear();
+    const offer = (o: number): void => {
+      matchInto(match, packed, d, o, marks, mark, textOf(o));
+      if (!isRelated(match)) return;
+      const base = baseScore(match, opts.weights);
+      if (base + recencyMax + MARGIN < top.bar()) return;
+      top.offer(o, base + opts.weights.recency * recency(self.time, times[o]!));
+    };
+
+    // Bulletins sharing a campaign, type or tag first: they set the bar that text-only candidates must pass.
+    candidates.clear();
+    for (const g of self.groups) {
+      groups.around(g, self.time, window, (o) => {
+        if (o === d || seen[o] === mark) return;
+        seen[o] = mark;
+        candidates.push(o);
+      });
+    }
+    for (let i = 0; i < candidates.length; i++) offer(candidates.data[i]!);
+
+    // A popular topic can give thousands of text neighbours; most cannot reach the bar even with the most
+    // they could share besides text, and are passed over unscored.
+    const rest = ceiling(self, opts.weights);
     for (let i = 0; i < neighbours.touched.length; i++) {
       const o = neighbours.touched.data[i]!;
-      if (textOf(o) > 0) consider(o);
-    }
-    for (const g of self.groups) groups.around(g, self.time, window, consider);
-
-    top.clear();
-    for (let i = 0; i < candidates.length; i++) {
-      const o = candidates.data[i]!;
-      matchInto(match, self, facts[o]!, marks, mark, textOf(o));
-      if (isRelated(match)) top.offer(o, score(match, opts.weights, recency(self.time, times[o]!)));
+      if (seen[o] === mark) continue;
+      const text = textOf(o);
+      if (text === 0 || opts.weights.text * text + rest + MARGIN < top.bar()) continue;
+      offer(o);
     }
 
     const list: RelatedEntry[] = [];
     for (const o of top.docs) {
-      matchInto(match, self, facts[o]!, marks, mark, textOf(o));
+      matchInto(match, packed, d, o, marks, mark, textOf(o));
       list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, match, tagKey)));
     }
     if (list.length < count) {

@@ -32,6 +32,11 @@ export class TopCandidates {
     }
   }
 
+  /** The score a newcomer must reach to have a chance: the last one's once the list is full. */
+  bar(): number {
+    return this.docs.length < this.limit ? -Infinity : this.scores[this.limit - 1]!;
+  }
+
   clear(): void {
     this.docs.length = 0;
     this.scores.length = 0;

@@ -1,6 +1,6 @@
 // How strongly one bulletin relates to another, and why, in words a reader understands.
 import type { Bulletin, RelatedWeights } from "../model.ts";
-import { CAMPAIGN, TYPE, type Facts } from "./features.ts";
+import { CAMPAIGN, TYPE, type Facts, type PackedFacts } from "./features.ts";
 
 /** Recency counts half as much for bulletins this many days apart, a quarter at twice the distance. */
 export const RECENCY_HALF_LIFE_DAYS = 180;
@@ -21,17 +21,16 @@ export function emptyMatch(): Match {
 }
 
 /**
- * Fills `out` with what `other` shares with the bulletin whose features carry `mark` in `marks` (see
+ * Fills `out` with what bulletin `o` shares with bulletin `d`, whose features carry `mark` in `marks` (see
  * `markFeatures`). Writes into `out` rather than allocating: this runs for every candidate pair.
  */
-export function matchInto(out: Match, self: Facts, other: Facts, marks: Int32Array, mark: number, text: number): Match {
+export function matchInto(out: Match, p: PackedFacts, d: number, o: number, marks: Int32Array, mark: number, text: number): Match {
   let campaigns = 0;
   let types = 0;
   let tags = 0;
-  const { features, kinds } = other;
-  for (let i = 0; i < features.length; i++) {
-    if (marks[features[i]!] !== mark) continue;
-    const kind = kinds[i]!;
+  for (let i = p.starts[o]!, end = p.starts[o + 1]!; i < end; i++) {
+    if (marks[p.ids[i]!] !== mark) continue;
+    const kind = p.kinds[i]!;
     if (kind === CAMPAIGN) campaigns++;
     else if (kind === TYPE) types++;
     else tags++;
@@ -39,8 +38,8 @@ export function matchInto(out: Match, self: Facts, other: Facts, marks: Int32Arr
   out.campaigns = campaigns;
   out.types = types;
   out.tags = tags;
-  out.sameCity = self.city !== undefined && self.city === other.city;
-  out.sameProvince = self.province === other.province;
+  out.sameCity = p.city[d] !== -1 && p.city[d] === p.city[o];
+  out.sameProvince = p.province[d] === p.province[o];
   out.text = text;
   return out;
 }
@@ -54,19 +53,45 @@ export function isRelated(m: Match): boolean {
   return m.campaigns > 0 || m.types > 0 || m.tags > 0 || m.text > 0;
 }
 
+const RECENCY_RATE = Math.LN2 / (DAY_MS * RECENCY_HALF_LIFE_DAYS);
+
+/** 1 for the same moment, ½ at the half-life, towards 0 beyond. */
 export function recency(timeA: number, timeB: number): number {
-  return Math.pow(2, -Math.abs(timeA - timeB) / DAY_MS / RECENCY_HALF_LIFE_DAYS);
+  return Math.exp(-Math.abs(timeA - timeB) * RECENCY_RATE);
 }
 
-/** The terms are added in one fixed order, so the same pair always gets the same bits. */
-export function score(m: Match, w: RelatedWeights, recencyValue: number): number {
+/**
+ * Score without recency. Terms are added in one fixed order, so the same pair always gets the same bits;
+ * the caller adds `w.recency * recency(…)` last (and may skip it when even a full recency would not do).
+ */
+export function baseScore(m: Match, w: RelatedWeights): number {
   let s = w.campaign * m.campaigns;
   s += m.sameCity ? w.sameCity : m.sameProvince ? w.sameProvince : 0;
   s += w.type * m.types;
   s += w.tag * m.tags;
   s += w.text * m.text;
-  s += w.recency * recencyValue;
   return s;
+}
+
+/** The most a candidate could score from all but text: every feature shared, same city, same moment. */
+export function ceiling(self: Facts, w: RelatedWeights): number {
+  let campaigns = 0;
+  let types = 0;
+  let tags = 0;
+  for (let i = 0; i < self.kinds.length; i++) {
+    const kind = self.kinds[i]!;
+    if (kind === CAMPAIGN) campaigns++;
+    else if (kind === TYPE) types++;
+    else tags++;
+  }
+  const pos = (x: number): number => Math.max(0, x);
+  return (
+    pos(w.campaign) * campaigns +
+    Math.max(0, w.sameCity, w.sameProvince) +
+    pos(w.type) * types +
+    pos(w.tag) * tags +
+    pos(w.recency)
+  );
 }
 
 /** 同属心盾行动, but 同属百日会战 rather than 同属百日会战行动. */

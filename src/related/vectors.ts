@@ -206,12 +206,13 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   const top = new TopTerms(width);
   for (let d = 0; d < n; d++) {
     const norm = k1 * (1 - b + (b * counts.lengths[d]!) / avgLength);
+    void norm;
     for (let i = counts.starts[d]!; i < counts.starts[d + 1]!; i++) {
       const t = counts.ids[i]!;
       const f = counts.df[t]!;
       if (f < 2 || f > maxDf) continue;
       const tf = counts.tfs[i]!;
-      top.offer((idf[t]! * tf * (k1 + 1)) / (tf + norm), t);
+      top.offer(idf[t]! * (1 + Math.log(tf)), t);
     }
     const offset = d * width;
     const size = top.drain(terms, weights, offset);
