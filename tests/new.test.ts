@@ -35,6 +35,7 @@ describe("npm run new", () => {
     });
     assert.deepEqual(body.match(/^## .*/gm), ["## 小标题", "## 防骗提示"]);
     assert.match(body.trim().split("\n")[0]!, /导语/);
+    assert.match(body, /^- .*\n- .*96110/m, "the tips are one tight list with the site's hotline");
 
     const again = runCommand("new", [...args, "--date", "2024-06-02", "--content", temp.content]);
     assert.equal(again.status, 1);
