@@ -1,40 +1,33 @@
-// Measures indexSearch alone: wall time and peak resident memory of this process and its children (the
-// Pagefind binary), sampled from /proc. Usage: npx tsx scripts/search-bench.ts <count> [outDir]
-import { readFileSync, readdirSync } from "node:fs";
+// Measures the search indexer alone on the benchmark corpus (src/bench/corpus.ts): wall time and peak
+// resident memory of this process tree (Node and the Pagefind binary), then leaves the bundle in a copy of
+// a built site so that scripts/search-bytes.ts can measure what a reader downloads.
+// Usage: npx tsx scripts/search-bench.ts <articles> <built sample site> [work dir]
+import { cp, mkdir, rm, stat } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { generateCorpus } from "../src/bench/corpus.ts";
+import { startTreeSampler } from "../src/bench/memory.ts";
+import { loadSite } from "../src/site.ts";
 import { indexSearch } from "../src/search/index-search.ts";
-import { syntheticBulletins } from "./search-corpus.ts";
-import type { SiteSettings } from "../src/model.ts";
 
-function rssOfTree(pid: number): number {
-  let kb = 0;
-  const kids = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(name)]);
-    } catch {}
-  }
-  const walk = (p: number): void => {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
-    } catch {}
-    for (const k of kids.get(p) ?? []) walk(k);
-  };
-  walk(pid);
-  return kb * 1024;
-}
-
-const count = Number(process.argv[2] ?? 1000);
-const outDir = process.argv[3] ?? `/tmp/search-bench-${count}`;
+const articles = Number(process.argv[2] ?? 1000);
+const sample = process.argv[3];
+if (!sample) throw new Error("usage: search-bench.ts <articles> <built sample site> [work dir]");
+const work = resolve(process.argv[4] ?? `/tmp/fanzha-search-bench-${articles}`);
+const contentDir = join(work, "content");
+const exists = await stat(join(contentDir, "site.yaml")).then(() => true, () => false);
+if (!exists) await generateCorpus({ articles, seed: 1, dir: contentDir });
 const t0 = performance.now();
-const bulletins = syntheticBulletins(count);
-console.log(`corpus ${count} in ${Math.round(performance.now() - t0)} ms`);
-const site = { url: "https://example.org", pathPrefix: "/" } as SiteSettings;
-let peak = 0;
-const timer = setInterval(() => (peak = Math.max(peak, rssOfTree(process.pid))), 250);
-const stats = await indexSearch({ site, bulletins, outDir });
-clearInterval(timer);
-console.log(JSON.stringify({ ...stats, peakMiB: Math.round(peak / 2 ** 20) }));
+const site = loadSite({ root: resolve("."), contentDir, mode: "production" });
+if (site.problems.length) throw new Error(`corpus has ${site.problems.length} problems, first: ${JSON.stringify(site.problems[0])}`);
+console.log(`loaded ${site.bulletins.length} bulletins in ${Math.round(performance.now() - t0)} ms`);
+const outDir = join(work, "site");
+await rm(outDir, { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+const load = loadavg()[0]!;
+const sampler = await startTreeSampler(50);
+const stats = await indexSearch({ site: site.settings, bulletins: site.bulletins, outDir });
+const memory = await sampler.stop();
+console.log(JSON.stringify({ articles, ...stats, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
+for (const part of ["search", "js", "css"]) await cp(join(sample, part), join(outDir, part), { recursive: true });
+console.log(`site for scripts/search-bytes.ts: ${outDir}`);

@@ -44,7 +44,7 @@ export function syntheticBulletins(n: number, seed = 1, chars = 2000): Bulletin[
     let text = "";
     while (text.length < chars) {
       const r = rnd.next();
-      text += r < 0.06 ? rnd.pick(PUNCT) : r < 0.08 ? rnd.pick(PHRASES) : draw();
+      text += r < 0.06 ? rnd.pick([...PUNCT]) : r < 0.08 ? rnd.pick(PHRASES) : draw();
     }
     const trad = rnd.chance(0.2);
     const title = Array.from({ length: 14 }, draw).join("");
