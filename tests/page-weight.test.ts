@@ -1,0 +1,145 @@
+// Light pages, checked over the built sample site: a bulletin page's HTML plus the CSS it links stays under
+// 60 KB before compression; bulletin and listing pages run no JavaScript, except the 简/繁 switch module on
+// bulletin pages, which only enhances a page whose full text is already in the HTML.
+import { strict as assert } from "node:assert";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { Parser } from "htmlparser2";
+import type { Bulletin } from "../src/model.ts";
+import { loadSite } from "../src/site.ts";
+import { listFiles } from "./helpers/link-check.ts";
+import { BUILD_ENV, ROOT, buildQueued, tempDir } from "./helpers/site-build.ts";
+
+export const BULLETIN_BUDGET_BYTES = 60_000;
+/**
+ * Scripts a bulletin page may load: enhancements the page reads fully without (the 简/繁 switch, and the
+ * marking of searched words on a page reached from search, which does nothing without a `highlight` parameter).
+ */
+const BULLETIN_ENHANCEMENTS = new Set(["js/script-switch.js", "js/highlight.js"]);
+const BULLETIN_PAGE = /^bulletins\/\d{4}\/\d{2}\/[a-z0-9-]+\/index\.html$/;
+const LISTING_PAGE = /^(index\.html|404\.html|(regions|campaigns|types|archive)\/(.+\/)?index\.html)$/;
+
+interface PageFacts {
+  stylesheets: string[];
+  /** Each <script> as `type src`, JSON-LD data blocks left out. */
+  scripts: string[];
+  /** Inline event handler attributes (onclick=…), which are scripts too. */
+  handlers: string[];
+  /** Text inside the <article>, whitespace collapsed. */
+  articleText: string;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+function readPage(html: string): PageFacts {
+  const facts: PageFacts = { stylesheets: [], scripts: [], handlers: [], articleText: "" };
+  let articleDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        for (const attr of Object.keys(attrs)) if (/^on/i.test(attr)) facts.handlers.push(`<${name} ${attr}>`);
+        if (name === "link" && attrs.rel?.split(/\s+/).includes("stylesheet") && attrs.href) facts.stylesheets.push(attrs.href);
+        if (name === "script" && attrs.type !== "application/ld+json") facts.scripts.push(`${attrs.type ?? ""} ${attrs.src ?? "(inline)"}`);
+        if (name === "article" || articleDepth > 0) articleDepth++;
+      },
+      ontext(text) {
+        if (articleDepth > 0) facts.articleText += text;
+      },
+      onclosetag() {
+        if (articleDepth > 0) articleDepth--;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  facts.articleText = squash(facts.articleText);
+  return facts;
+}
+
+/** The text of each paragraph, heading and list item of a bulletin's rendered body. */
+function bodyBlocks(bulletin: Bulletin): string[] {
+  const blocks: string[] = [];
+  let current: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (/^(p|h[1-6]|li)$/.test(name)) current = "";
+      },
+      ontext(text) {
+        if (current !== undefined) current += text;
+      },
+      onclosetag(name) {
+        if (/^(p|h[1-6]|li)$/.test(name) && current !== undefined) {
+          if (squash(current)) blocks.push(squash(current));
+          current = undefined;
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(bulletin.html);
+  return blocks;
+}
+
+describe("page weight and JavaScript", () => {
+  let dir: string;
+  let pages: string[];
+  const site = loadSite({ root: ROOT, mode: "production", env: { ...process.env, ...BUILD_ENV } });
+
+  before(async () => {
+    dir = join(tempDir("weight"), "_site");
+    await buildQueued({ outDir: dir, search: false, env: { PATH_PREFIX: "/" } });
+    pages = listFiles(dir).filter((f) => f.endsWith(".html"));
+  });
+
+  const html = (file: string) => readFileSync(join(dir, file), "utf8");
+  const bulletinPages = () => pages.filter((f) => BULLETIN_PAGE.test(f));
+
+  it("builds a page for every published sample bulletin and for the listings", () => {
+    assert.equal(bulletinPages().length, site.bulletins.length);
+    assert.ok(pages.filter((f) => LISTING_PAGE.test(f)).length >= 10, "too few listing pages: the checks below would prove little");
+  });
+
+  it(`keeps every bulletin page's HTML plus its one stylesheet under ${BULLETIN_BUDGET_BYTES} bytes`, () => {
+    const over: string[] = [];
+    let heaviest = { file: "", bytes: 0 };
+    for (const file of bulletinPages()) {
+      const facts = readPage(html(file));
+      assert.equal(facts.stylesheets.length, 1, `${file}: ${facts.stylesheets.length} stylesheets, expected one`);
+      const css = facts.stylesheets.map((href) => statSync(join(dir, new URL(href, "http://x/").pathname)).size);
+      const bytes = statSync(join(dir, file)).size + css.reduce((a, b) => a + b, 0);
+      if (bytes > heaviest.bytes) heaviest = { file, bytes };
+      if (bytes >= BULLETIN_BUDGET_BYTES) over.push(`${file}: ${bytes} bytes`);
+    }
+    assert.deepEqual(over, [], `over the page budget:\n${over.join("\n")}`);
+    console.log(`# heaviest bulletin page with its CSS: ${heaviest.file} ${heaviest.bytes} bytes`);
+  });
+
+  it("runs no script on listing pages", () => {
+    for (const file of pages.filter((f) => LISTING_PAGE.test(f))) {
+      const facts = readPage(html(file));
+      assert.deepEqual(facts.scripts, [], `${file} loads scripts`);
+      assert.deepEqual(facts.handlers, [], `${file} has inline event handlers`);
+    }
+  });
+
+  it("loads only enhancement modules on bulletin pages, and the whole text is in the HTML", () => {
+    const byUrl = new Map(site.bulletins.map((b) => [b.url, b]));
+    for (const file of bulletinPages()) {
+      const facts = readPage(html(file));
+      assert.deepEqual(facts.handlers, [], `${file} has inline event handlers`);
+      for (const script of facts.scripts) {
+        const [type, src = ""] = script.split(" ");
+        const path = src.replace(/^\//, "");
+        assert.ok(type === "module" && BULLETIN_ENHANCEMENTS.has(path), `${file}: unexpected script ${script}`);
+      }
+      const bulletin = byUrl.get(`/${file.replace(/index\.html$/, "")}`);
+      assert.ok(bulletin, `${file}: no published bulletin has this URL`);
+      assert.ok(facts.articleText.includes(squash(bulletin.title)), `${file}: the headline is not in the article`);
+      const blocks = bodyBlocks(bulletin);
+      assert.ok(blocks.length > 0, `${file}: the bulletin body has no text blocks`);
+      for (const block of blocks) assert.ok(facts.articleText.includes(block), `${file}: body text missing from the HTML: ${block.slice(0, 40)}…`);
+    }
+  });
+});
