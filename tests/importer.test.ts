@@ -319,6 +319,11 @@ describe("importText on the fixtures", () => {
     assert.ok(v.decisions.some((d) => d.field === "dropped" && d.value.startsWith("2024-05-20 10:15")));
   });
 
+  test("two places named equally often: asks for --region and names them", () => {
+    const r = importText(Buffer.from("无锡和杭州的警方联合办案。"), { title: "联合办案", date: "2024-01-02" }, ctx);
+    assert.ok(!r.ok && r.errors.some((e) => /no single region most \(.*wuxi ×1.*hangzhou ×1|hangzhou ×1.*wuxi ×1/.test(e)), JSON.stringify(r));
+  });
+
   test("several dates: asks for --date and names them", () => {
     const r = importText(Buffer.from("2023年6月10日立案，无锡警方于2023年8月29日结案。\n标题 2023年6月10日立案"), {}, ctx);
     assert.ok(!r.ok && r.errors.some((e) => /several dates \(2023-06-10, 2023-08-29\).*--date/.test(e)));

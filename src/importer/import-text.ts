@@ -109,8 +109,16 @@ function decideRegion(given: string | undefined, placeText: string, ctx: ImportC
     log.note("region", key, GIVEN);
     return key;
   }
-  const node = chooseRegion(ctx.regionMentions(placeText), regions);
-  if (!node) return log.fail("could not tell the region from the text; pass --region (a key or name, e.g. --region wuxi)");
+  const mentions = ctx.regionMentions(placeText);
+  const node = chooseRegion(mentions, regions);
+  if (!node) {
+    const named = mentions.slice(0, 4).map((m) => `${m.node.shortName} ${m.node.key} ×${m.count}`);
+    return log.fail(
+      named.length
+        ? `the text names no single region most (${named.join(", ")}); pass --region`
+        : "the text names no known region; pass --region (a key or name, e.g. --region wuxi)",
+    );
+  }
   const path = regions.path(node.key).map((n) => n.shortName).join(" › ");
   log.note("region", `${node.key} (${path})`, "guessed: the most specific place most mentioned");
   return node.key;
