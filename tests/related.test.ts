@@ -191,6 +191,12 @@ test("reasons name what is shared, Traditional tags matching Simplified ones", (
   assert.equal(campaignReason("百日会战"), "同属百日会战");
 });
 
+test("a reason names at most two shared tags", () => {
+  const self = bulletin({ slug: "self", tags: ["校园", "网贷", "征信"] });
+  const other = bulletin({ slug: "other", tags: ["征信", "网贷", "校园"] });
+  assert.deepEqual(run([self, other]).get(self.url)![0]!.reasons, ["同在无锡", "同话题：校园、网贷"]);
+});
+
 test("ties are broken by date, newer first, then by URL", () => {
   const flat: RelatedWeights = { ...DEFAULT_RELATED_WEIGHTS, recency: 0 };
   const self = bulletin({ slug: "self", types: [shuadan], date: day("2024-06-01") });

@@ -103,7 +103,9 @@ export function regionReason(node: { shortName: string }): string {
   return `同在${node.shortName}`;
 }
 
-/** Reasons in a fixed order: campaigns, region, fraud types, tags, text. */
+const MAX_TAGS_SHOWN = 2;
+
+/** Reasons in a fixed order: campaigns, region, fraud types, tags, text; in the words of `self`'s page. */
 export function reasons(self: Bulletin, other: Bulletin, m: Match, tagKey: (tag: string) => string): string[] {
   const out: string[] = [];
   if (m.campaigns > 0) {
@@ -118,8 +120,10 @@ export function reasons(self: Bulletin, other: Bulletin, m: Match, tagKey: (tag:
   }
   if (m.tags > 0) {
     const theirs = new Set(other.tags.map(tagKey));
-    const shared = self.tags.filter((t, i) => theirs.has(tagKey(t)) && self.tags.findIndex((u) => tagKey(u) === tagKey(t)) === i);
-    out.push(`同话题：${shared.join("、")}`);
+    const shared = new Map<string, string>();
+    for (const t of self.tags) if (theirs.has(tagKey(t)) && !shared.has(tagKey(t))) shared.set(tagKey(t), t);
+    // Two tags say enough; a sidebar line should stay short.
+    out.push(`同话题：${[...shared.values()].slice(0, MAX_TAGS_SHOWN).join("、")}`);
   }
   if (m.text > 0) out.push("内容相近");
   return out;
