@@ -314,6 +314,7 @@ describe("importText on the fixtures", () => {
     assert.equal(v.frontMatter.title, "反诈民警上门 守住老人养老钱");
     assert.equal(v.frontMatter.date, "2024-05-20");
     assert.equal(v.frontMatter.region, "wuxi");
+    assert.equal(v.frontMatter.source, "无锡市公安局");
     assert.match(v.body, /^5月18日下午/);
     assert.doesNotMatch(v.body, /来源|养老钱\n/);
     assert.ok(v.decisions.some((d) => d.field === "dropped" && d.value.startsWith("2024-05-20 10:15")));

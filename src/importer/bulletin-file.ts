@@ -15,12 +15,13 @@ export interface NewFrontMatter {
   types?: string[];
   tags?: string[];
   authors?: string[];
+  source?: string;
   lang?: Script;
   draft?: boolean;
 }
 
 // Fixed field order, the one editors see in the sample bulletins.
-const ORDER: ReadonlyArray<keyof NewFrontMatter> = ["title", "date", "region", "campaign", "types", "tags", "authors", "lang", "draft"];
+const ORDER: ReadonlyArray<keyof NewFrontMatter> = ["title", "date", "region", "campaign", "types", "tags", "authors", "source", "lang", "draft"];
 
 export function renderFrontMatter(fm: NewFrontMatter): string {
   const data: Record<string, unknown> = {};

@@ -48,6 +48,7 @@ export type ImportResult = { ok: true; value: Imported } | { ok: false; errors: 
 
 const GIVEN = "given";
 const DATELINE = /来源|來源|发布时间|發佈時間|發布時間/u;
+const SOURCE = /(?:来源|來源)\s*[:：]\s*(\S+)/u;
 
 /** Collects what the import decided and what it could not decide, in the order the editor reads them. */
 class Ledger {
@@ -145,6 +146,18 @@ function decideSlug(given: string | undefined, title: string | undefined, log: L
   return slug;
 }
 
+/** The publisher named in a dateline (`来源：无锡市公安局`), for the `source` field. */
+function sourceOf(datelines: readonly string[], log: Ledger): string | undefined {
+  for (const line of datelines) {
+    const m = SOURCE.exec(line);
+    if (m && m[1]!.length <= 80) {
+      log.note("source", m[1]!, "from the dateline above the lead");
+      return m[1];
+    }
+  }
+  return undefined;
+}
+
 /** What the structure step took out of the body, for the editor to check nothing of value went. */
 function noteRemovals(parts: Structured, title: string | undefined, log: Ledger): void {
   for (const line of parts.preamble) if (fold(line) !== fold(title ?? "")) log.note("dropped", line, "a line above the lead");
@@ -172,11 +185,12 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
   const region = decideRegion(opts.region?.trim(), placeText, ctx, log);
   const campaigns = decideCampaigns(opts.campaign, placeText, ctx, log);
   noteRemovals(parts, title, log);
+  const source = sourceOf(datelines, log);
 
-  const source = detectScript(`${title ?? ""}${prose}`);
-  const lang = opts.to ?? source;
-  const convert = lang === source ? (s: string) => s : lang === "zh-Hans" ? toHans : toHant;
-  log.note("lang", lang, lang === source ? "script of the source" : `converted from ${source}`);
+  const script = detectScript(`${title ?? ""}${prose}`);
+  const lang = opts.to ?? script;
+  const convert = lang === script ? (s: string) => s : lang === "zh-Hans" ? toHans : toHant;
+  log.note("lang", lang, lang === script ? "script of the source" : `converted from ${script}`);
   const slug = decideSlug(opts.slug?.trim(), title, log);
 
   if (log.errors.length || !title || !date || !region || !slug) return { ok: false, errors: log.errors };
@@ -190,6 +204,7 @@ export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportCo
         campaign: campaigns,
         tags: parts.tags.map(convert),
         authors: parts.authors.map(convert),
+        ...(source ? { source: convert(source) } : {}),
         lang,
       },
       body: convert(body),
