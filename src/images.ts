@@ -7,7 +7,7 @@ import Image from "@11ty/eleventy-img";
 export const LEAD_WIDTHS: readonly number[] = [480, 960];
 export const LEAD_FORMATS: readonly string[] = ["avif", "webp", "auto"];
 /** The column the image fills: the whole viewport on phones, the article column beside the sidebar on wide screens. */
-export const LEAD_SIZES = "(min-width: 46rem) 43rem, calc(100vw - 2rem)";
+export const LEAD_SIZES = "(min-width: 64rem) 45rem, (min-width: 46rem) 43rem, calc(100vw - 2rem)";
 
 export interface LeadImageRequest {
   /** The image file on disk. */
