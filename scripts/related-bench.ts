@@ -108,6 +108,7 @@ for (let i = 0; i < N; i++) {
 const t1 = performance.now();
 if (process.env.DUMP) { (await import("node:fs")).writeFileSync(process.env.DUMP, JSON.stringify(bulletins.map((b) => b.text))); process.exit(0); }
 const heapBefore = process.memoryUsage().heapUsed;
+const rssBefore = process.memoryUsage().rss;
 const now = start.plus({ years: 7 });
 const textParams = process.env.TOPK ? { text: { topTerms: Number(process.env.TOPK) } } : {};
 // Other processes share this machine: repeat and keep the fastest run, wall and CPU.
@@ -137,6 +138,8 @@ console.log(
     relatedWallMs: runs.map((r) => Math.round(r.wall)),
     relatedCpuMs: runs.map((r) => Math.round(r.cpu)),
     heapAfterMinusBeforeMiB: Math.round((peakHeap - heapBefore) / 2 ** 20),
+    rssBeforeMiB: Math.round(rssBefore / 2 ** 20),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     rssMiB: Math.round(mem.rss / 2 ** 20),
     entries: [...related.values()].reduce((s, l) => s + l.length, 0),
     fallbacks,

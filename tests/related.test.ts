@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { computeRelated, DEFAULT_RELATED_WEIGHTS, type RelatedEntry } from "../src/related/index.ts";
 import { campaignReason } from "../src/related/score.ts";
+import { Tokeniser } from "../src/related/tokenise.ts";
+import { IntBuffer } from "../src/related/buffers.ts";
 import type { Bulletin, RelatedWeights } from "../src/model.ts";
 import { ZONE, campaign, fraudType, makeBulletin, region, regions } from "./fixtures/make-bulletin.ts";
 
@@ -259,4 +261,20 @@ test("the same answer on every run, whatever the input order", () => {
   // And the corpus does exercise more than fallbacks.
   const reasons = new Set([...run(corpus).values()].flat().flatMap((e) => e.reasons));
   for (const r of ["同属心盾行动", "同类：刷单返利", "内容相近", "同话题：校园"]) assert.ok(reasons.has(r), `${r} in ${[...reasons].join(" ")}`);
+});
+
+test("terms are character pairs of Han runs, folded to Simplified, and whole Latin words", () => {
+  const tokeniser = new Tokeniser();
+  const keys = (text: string): number[] => {
+    const out = new IntBuffer(16);
+    tokeniser.keys(text, out);
+    return [...out.data.subarray(0, out.length)];
+  };
+  assert.deepEqual(keys("詐騙電話"), keys("诈骗电话"));
+  assert.equal(keys("诈骗电话").length, 3);
+  assert.deepEqual(keys("骗，局"), [], "a lone character is no term");
+  assert.deepEqual(keys("2023年8月 96110"), [], "bare numbers are no terms");
+  assert.deepEqual(keys("下载APP"), [...keys("下载"), ...keys("app")]);
+  assert.equal(keys("app").length, 1);
+  assert.notDeepEqual(keys("诈骗"), keys("骗诈"));
 });

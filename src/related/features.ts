@@ -1,6 +1,6 @@
 // The front-matter side of relatedness: campaigns, fraud types, tags and region, as small integer sets per
-// bulletin, and "groups" (bulletins sharing one feature, optionally within one city or province) through which
-// candidates are found. A group can be large (a campaign with thousands of reports), so a bulletin only looks
+// bulletin, and "groups" (bulletins sharing one feature, overall and within one city) through which candidates
+// are found. A group can be large (a campaign with thousands of reports), so a bulletin only looks
 // at the members nearest to it in date: cost stays linear, and the nearest are the ones recency favours.
 import { fold } from "../text/script.ts";
 import type { Bulletin } from "../model.ts";

@@ -59,8 +59,12 @@ function countTerms(docs: readonly DocText[], titleRepeat: number): TermCounts {
   const tokeniser = new Tokeniser();
   const termIds = new TermIds();
   const keys = new IntBuffer(8192);
-  const ids = new IntBuffer(docs.length * 256);
-  const tfs = new ByteBuffer(docs.length * 256);
+  // Sized once from the text length (distinct terms run at most one per character, in practice about three
+  // in four): growing a buffer of tens of megabytes by copying is what woke the collector.
+  let chars = 0;
+  for (const doc of docs) chars += doc.title.length * titleRepeat + doc.text.length;
+  const ids = new IntBuffer(Math.ceil(chars * 0.8) + 1024);
+  const tfs = new ByteBuffer(Math.ceil(chars * 0.8) + 1024);
   const starts = new Int32Array(docs.length + 1);
   let df: Int32Array = new Int32Array(1 << 16);
   const counter = new KeyCounter();
