@@ -2,8 +2,8 @@
 // same order, builds with SITE_URL and PATH_PREFIX from the repository's variables and deploys _site/ to
 // GitHub Pages; .ci/run is the strict, executable CI entry point.
 import assert from "node:assert/strict";
-import { accessSync, constants, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { accessSync, constants, readFileSync, readdirSync } from "node:fs";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
@@ -94,6 +94,21 @@ describe("deployment workflow", () => {
     assert.ok([deployJob.needs].flat().includes(uploadJob), `the deploy job does not wait for ${uploadJob}`);
     assert.equal(workflow.permissions?.pages, "write");
     assert.equal(workflow.permissions?.["id-token"], "write");
+  });
+});
+
+describe("npm test", () => {
+  test("runs every tests/**/*.test.ts file (Node 20's --test does not expand globs itself)", () => {
+    const script = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.test ?? "";
+    // The shell expands the unquoted patterns; "*" matches within one path segment.
+    const patterns = script.split(/\s+/).filter((word) => word.startsWith("tests/") && word.endsWith(".test.ts"));
+    const matchers = patterns.map((p) => new RegExp(`^${p.replace(/[.]/g, "\\.").replace(/\*/g, "[^/]*")}$`));
+    const files = readdirSync(join(ROOT, "tests"), { recursive: true, encoding: "utf8" })
+      .map((f) => `tests/${f.split(sep).join("/")}`)
+      .filter((f) => f.endsWith(".test.ts"));
+    assert.ok(files.length > 5);
+    const missed = files.filter((f) => !matchers.some((m) => m.test(f)));
+    assert.deepEqual(missed, [], `npm test ("${script}") does not run these test files`);
   });
 });
 
