@@ -34,7 +34,6 @@ if (button && targets.length) {
     button.textContent = next.text;
     button.title = next.title;
     button.setAttribute("lang", other(shown));
-    button.setAttribute("aria-pressed", String(shown !== original));
   };
 
   /** @param {string} script */

@@ -15,6 +15,7 @@ import { builtSite, ROOT, type BuiltSite } from "../helpers/site-build.ts";
 
 const TIMEOUT_MS = 20_000;
 const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+const PREFIX = "/fanzha/";
 
 let site: BuiltSite;
 let server: Served;
@@ -46,7 +47,8 @@ async function articleText(page: Page): Promise<string> {
 
 describe("reader experience in Chromium", () => {
   before(async () => {
-    site = await builtSite();
+    // Under a path prefix, so the switch's lazily imported converter is shown to resolve below it too.
+    site = await builtSite(PREFIX);
     server = await serve({ root: site.dir, prefix: site.prefix, headers: { "Content-Security-Policy": cspHeader() } });
   });
   after(() => server?.close());
