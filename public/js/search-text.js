@@ -10,24 +10,61 @@ const HAN = /\p{Script=Han}/u;
 const WORDCHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Stands for whitespace inside a gap word: Pagefind splits words on whitespace, not on this. */
 export const GAP_SPACE = "\u2063";
+const HAS_SPACE = /\s/u;
+
+const KIND_HAN = 1;
+const KIND_WORD = 2;
+const KIND_GAP = 3;
+/** Kind of each BMP code point, learnt on first sight: the Unicode regexes are slow per character. */
+const bmpKinds = new Uint8Array(0x10000);
+
+/** @param {string} ch @param {number} cp */
+function kindOf(ch, cp) {
+  if (cp < 0x10000) {
+    const known = bmpKinds[cp];
+    if (known) return known;
+  }
+  const kind = HAN.test(ch) ? KIND_HAN : WORDCHAR.test(ch) ? KIND_WORD : KIND_GAP;
+  if (cp < 0x10000) bmpKinds[cp] = kind;
+  return kind;
+}
+
+const KIND_NAMES = /** @type {const} */ ([undefined, "han", "word", "gap"]);
 
 /**
  * @typedef {{ kind: "han" | "word" | "gap", text: string }} Segment
  */
 
 /**
+ * One segment per Han character; one per run of other letters, digits and marks; one per run of
+ * anything else.
  * @param {string} text
  * @returns {Segment[]}
  */
 export function segments(text) {
   /** @type {Segment[]} */
   const out = [];
-  for (const ch of text) {
-    const kind = HAN.test(ch) ? "han" : WORDCHAR.test(ch) ? "word" : "gap";
-    const last = out[out.length - 1];
-    if (kind !== "han" && last && last.kind === kind) last.text += ch;
-    else out.push({ kind, text: ch });
+  let runKind = 0;
+  let runStart = 0;
+  const flush = (/** @type {number} */ end) => {
+    if (runKind) out.push({ kind: /** @type {"word" | "gap"} */ (KIND_NAMES[runKind]), text: text.slice(runStart, end) });
+    runKind = 0;
+  };
+  for (let i = 0; i < text.length; ) {
+    const cp = /** @type {number} */ (text.codePointAt(i));
+    const len = cp > 0xffff ? 2 : 1;
+    const kind = kindOf(text.slice(i, i + len), cp);
+    if (kind === KIND_HAN) {
+      flush(i);
+      out.push({ kind: "han", text: text.slice(i, i + len) });
+    } else if (kind !== runKind) {
+      flush(i);
+      runKind = kind;
+      runStart = i;
+    }
+    i += len;
   }
+  flush(text.length);
   return out;
 }
 
@@ -38,7 +75,7 @@ export function segments(text) {
  */
 export function segmentWord(seg, foldChar) {
   if (seg.kind === "han") return foldChar(seg.text);
-  if (seg.kind === "gap") return seg.text.replace(/\s/gu, GAP_SPACE);
+  if (seg.kind === "gap") return HAS_SPACE.test(seg.text) ? seg.text.replace(/\s/gu, GAP_SPACE) : seg.text;
   return seg.text;
 }
 

@@ -20,6 +20,7 @@ export interface SearchStats {
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
 
 export const FOLD_FILE = "fold-zh.txt";
+const IN_FLIGHT = 32;
 
 function fail(step: string, errors: readonly string[]): never {
   throw new Error(`search index: ${step} failed: ${errors.join("; ")}`);
@@ -45,11 +46,19 @@ export async function indexSearch(opts: {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) fail("createIndex", errors);
   try {
-    // Sent in one burst: the service queues the messages and the binary indexes while Node moves on.
-    const added = await Promise.all(opts.bulletins.map((b) => index.addCustomRecord(searchRecord(b))));
-    for (const [i, res] of added.entries()) {
-      if (res.errors.length) fail(`record ${opts.bulletins[i]!.sourcePath}`, res.errors);
+    // A bounded number of records in flight: the binary indexes while Node builds the next records, Node's
+    // pipe buffer stays small, and the event loop stays free for page rendering running alongside.
+    const inFlight = new Set<Promise<void>>();
+    for (const b of opts.bulletins) {
+      const sent: Promise<void> = index.addCustomRecord(searchRecord(b)).then((res) => {
+        inFlight.delete(sent);
+        if (res.errors.length) fail(`record ${b.sourcePath}`, res.errors);
+      });
+      sent.catch(() => undefined); // a failure surfaces through race/all below, once
+      inFlight.add(sent);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
     const bundleDir = join(opts.outDir, "pagefind");
     // A bundle left from an earlier build would keep stale chunks next to the new entry file.
     await rm(bundleDir, { recursive: true, force: true });

@@ -28,12 +28,17 @@ export interface IndexedText {
 
 /** Title and body as one word list, with a gap between so that no phrase spans the two. */
 export function indexedText(title: string, body: string): IndexedText {
-  const segs = [...segments(title), { kind: "gap" as const, text: " " }, ...segments(body)];
-  return {
-    words: segs.map((s) => segmentWord(s, foldChar)),
-    originals: segs.map((s) => segmentWord(s, (ch) => ch)),
-  };
+  const words: string[] = [];
+  const originals: string[] = [];
+  for (const seg of [...segments(title), { kind: "gap" as const, text: " " }, ...segments(body)]) {
+    const original = segmentWord(seg, identity);
+    originals.push(original);
+    words.push(seg.kind === "han" ? foldChar(original) : original);
+  }
+  return { words, originals };
 }
+
+const identity = (ch: string): string => ch;
 
 /** Names as readers see them on the site: short region names, campaign and type names, the year. */
 export function searchFilters(b: Bulletin): Record<string, string[]> {
