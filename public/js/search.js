@@ -253,6 +253,14 @@ async function update() {
   statusBox.textContent = "正在搜索…";
   const { pf, fold, inv, all } = await start();
   const phrases = queryPhrases(q, fold);
+  if (q && !phrases.length) {
+    // Only punctuation or spaces: nothing to match, and an empty search would list every bulletin.
+    list.replaceChildren();
+    moreButton.hidden = true;
+    hint.hidden = false;
+    statusBox.textContent = `“${q}”中没有可搜索的文字。`;
+    return;
+  }
   const { results, counts, approximateCounts } = await runSearch(pf, phrases, sort, selected);
   if (mine !== generation) return;
   renderFacets(all, counts, selected);

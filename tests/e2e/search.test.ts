@@ -113,7 +113,7 @@ describe("search page in Chromium", { skip: browserMissing, timeout: 240_000 }, 
 
   async function settled(page: Page): Promise<string> {
     const status = page.locator("[data-search-status]");
-    await page.waitForFunction(() => /找到|没有找到|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+    await page.waitForFunction(() => /找到|没有找到|没有可搜索|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
     return (await status.textContent()) ?? "";
   }
 
@@ -146,6 +146,9 @@ describe("search page in Chromium", { skip: browserMissing, timeout: 240_000 }, 
     assert.deepEqual(await search(page, site.url, "银行卡冻结"), []);
     assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有找到/);
     assert.equal(await page.locator("[data-search-empty]").isVisible(), true);
+    // Punctuation alone must not turn into "every bulletin".
+    assert.deepEqual(await search(page, site.url, "，。！"), []);
+    assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有可搜索/);
     assert.deepEqual(problems, []);
   });
 
