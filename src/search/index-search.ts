@@ -16,8 +16,8 @@ export interface SearchStats {
   ms: number;
 }
 
-/** Files the bundle needs in the browser; Pagefind's own UIs are not used (search.js talks to pagefind.js). */
-const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
+/** Pagefind's own UIs and highlighter are not used: search.js talks to pagefind.js, highlight.js marks pages. */
+const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
 export const FOLD_FILE = "fold-zh.txt";
 const IN_FLIGHT = 32;
