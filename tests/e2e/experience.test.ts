@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, test, type TestContext } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { cspHeader } from "../../src/security.ts";
+import { seriousViolations } from "../helpers/axe.ts";
 import { launchChromium, watchPage, type PageErrors } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
 import { serve, type Served } from "../helpers/serve.ts";
@@ -16,6 +17,7 @@ import { builtSite, ROOT, type BuiltSite } from "../helpers/site-build.ts";
 const TIMEOUT_MS = 20_000;
 const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 const PREFIX = "/fanzha/";
+const BULLETIN_FILE = /^bulletins\/\d{4}\/\d{2}\/[^/]+\/index\.html$/;
 
 let site: BuiltSite;
 let server: Served;
@@ -23,7 +25,7 @@ let server: Served;
 /** Paths of built bulletin pages whose article is Simplified and mentions 诈骗, in a stable order. */
 function simplifiedBulletins(): string[] {
   return listFiles(site.dir)
-    .filter((f) => /^bulletins\/\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f))
+    .filter((f) => BULLETIN_FILE.test(f))
     .filter((f) => {
       const html = readFileSync(join(site.dir, f), "utf8");
       const article = html.slice(html.indexOf("<article"), html.indexOf("</article>"));
@@ -139,6 +141,50 @@ describe("reader experience in Chromium", () => {
           else assert.ok(aside.y >= article.y + article.height, "the sidebar is not after the article at 375 px");
         }
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the dark theme keeps axe's contrast and other serious checks clean", async (t) => {
+    const context = await launchChromium(t, { bypassCSP: true });
+    if (!context) return;
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      await page.emulateMedia({ colorScheme: "dark" });
+      const problems: string[] = [];
+      for (const path of ["", simplifiedBulletins()[0]!, "campaigns/", "404.html"]) {
+        await page.goto(server.url + path);
+        for (const v of await seriousViolations(page)) problems.push(`/${path}: ${v}`);
+      }
+      assert.deepEqual(problems, [], problems.join("\n"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("printing a bulletin prints the article alone, external link addresses and its own URL", async (t) => {
+    const context = await launchChromium(t);
+    if (!context) return;
+    try {
+      const { page } = await openPage(t, context);
+      const withLink = listFiles(site.dir).find((f) => BULLETIN_FILE.test(f) && /class="prose"[\s\S]*<a href="https?:/.test(readFileSync(join(site.dir, f), "utf8")));
+      assert.ok(withLink, "no sample bulletin links to another site");
+      await page.goto(server.url + withLink.replace(/index\.html$/, ""));
+      await page.emulateMedia({ media: "print" });
+      for (const selector of [".masthead", ".hotline-bar", ".site-footer", ".article-aside", ".prev-next", "[data-script-switch]"]) {
+        assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is printed`);
+      }
+      assert.ok(await page.locator("article.article").isVisible());
+      const printUrl = page.locator(".print-url");
+      assert.ok(await printUrl.isVisible(), "the bulletin's URL is not printed");
+      assert.match(await printUrl.innerText(), new RegExp(`${site.siteUrl.replace(/\./g, "\\.")}${PREFIX}bulletins/`));
+      const after = await page.locator(`.prose a[href^="http"]`).first().evaluate((a) => getComputedStyle(a, "::after").content);
+      const href = await page.locator(`.prose a[href^="http"]`).first().getAttribute("href");
+      assert.ok(after.includes(href!), `the printed link does not show its address: ${after}`);
+      await page.emulateMedia({ media: "screen" });
+      assert.equal(await printUrl.isVisible(), false, "the print-only URL shows on screen");
     } finally {
       await context.close();
     }
