@@ -140,6 +140,7 @@ test("a 50-bulletin bench runs the whole production build", async () => {
   for (const phase of ["load", "related", "render", "search", "other"] as const) assert.ok(report.phasesMs[phase] >= 0, phase);
   assert.ok(report.phasesMs.search > 0, "the search index was built");
   assert.ok(report.memory.peakTreeRssBytes > 0 && report.memory.samples >= 1, JSON.stringify(report.memory));
+  for (const phase of ["load", "related", "render", "search"]) assert.ok(report.memory.phasePeakBytes[phase]! > 0, `peak of ${phase}`);
   assert.equal(report.dir, undefined);
   const table = formatReport(report);
   for (const label of ["bulletins", "pages written", "load and validate", "related headlines", "render and write", "search index", "build total", "peak RSS"]) {

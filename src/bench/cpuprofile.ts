@@ -55,6 +55,8 @@ export function summarise(profile: Profile): FunctionCost[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `| head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit(0) : Promise.reject(e)));
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" }, filter: { type: "string" } } });
   const file = positionals[0];
   if (!file) throw new Error("usage: tsx src/bench/cpuprofile.ts <file.cpuprofile> [--top N] [--filter text]");

@@ -6,7 +6,9 @@ const { root, intervalMs } = workerData as { root: number; intervalMs: number };
 const sampler = new TreeSampler(root);
 sampler.sample();
 const timer = setInterval(() => sampler.sample(), intervalMs);
-parentPort!.on("message", (msg: { stop: true; selfMaxRssBytes: number }) => {
+type Message = { phaseEnded: string } | { stop: true; selfMaxRssBytes: number };
+parentPort!.on("message", (msg: Message) => {
+  if ("phaseEnded" in msg) return sampler.phaseEnded(msg.phaseEnded);
   clearInterval(timer);
   sampler.sample();
   parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes));

@@ -19,6 +19,8 @@ export interface TreeMemory {
   descendantsHwmBytes: number;
   /** This process's own peak RSS over its whole life (getrusage, via process.resourceUsage()). */
   selfMaxRssBytes: number;
+  /** Highest tree RSS sampled while each marked phase ran (see RunningSampler.phaseEnded). */
+  phasePeakBytes: Record<string, number>;
 }
 
 function statusField(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
@@ -114,7 +116,16 @@ export class TreeSampler {
   private atPeak = 0;
   private count = 0;
   private readonly hwm = new Map<number, number>();
+  private sincePhase = 0;
+  private readonly phasePeaks: Record<string, number> = {};
   constructor(private readonly root: number) {}
+
+  /** The samples since the previous call belong to `phase` (a phase that runs twice keeps its higher peak). */
+  phaseEnded(phase: string): void {
+    this.sample();
+    this.phasePeaks[phase] = Math.max(this.phasePeaks[phase] ?? 0, this.sincePhase);
+    this.sincePhase = 0;
+  }
 
   sample(): void {
     const pids = descendants(this.root);
@@ -129,6 +140,7 @@ export class TreeSampler {
       if (hwm !== undefined) this.hwm.set(pid, Math.max(hwm, this.hwm.get(pid) ?? 0));
     }
     this.count++;
+    this.sincePhase = Math.max(this.sincePhase, total);
     if (total > this.peak) [this.peak, this.atPeak] = [total, alive];
   }
 
@@ -142,11 +154,14 @@ export class TreeSampler {
       descendantsSeen: this.hwm.size,
       descendantsHwmBytes: hwm,
       selfMaxRssBytes,
+      phasePeakBytes: { ...this.phasePeaks },
     };
   }
 }
 
 export interface RunningSampler {
+  /** Call as each phase ends: the peak since the previous call is recorded for it. */
+  phaseEnded(phase: string): void;
   stop(): Promise<TreeMemory>;
 }
 
@@ -161,6 +176,7 @@ export async function startTreeSampler(intervalMs = 50): Promise<RunningSampler>
   const failed = new Promise<never>((_, reject) => worker.once("error", reject));
   await Promise.race([new Promise((resolve) => worker.once("message", resolve)), failed]); // "ready"
   return {
+    phaseEnded: (phase) => worker.postMessage({ phaseEnded: phase }),
     stop: async () => {
       const done = new Promise<TreeMemory>((resolve) => worker.once("message", resolve));
       worker.postMessage({ stop: true, selfMaxRssBytes: process.resourceUsage().maxRSS * 1024 });

@@ -62,7 +62,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     let result: BuildResult;
     let memory: TreeMemory;
     try {
-      result = await runBuild({ root: opts.root ?? REPO_ROOT, contentDir, outDir: join(dir, "_site") });
+      result = await runBuild({
+        root: opts.root ?? REPO_ROOT,
+        contentDir,
+        outDir: join(dir, "_site"),
+        onPhase: (phase) => sampler.phaseEnded(phase),
+      });
     } finally {
       // Stopped on failure too, so the worker thread never keeps the process alive.
       memory = await sampler.stop();
@@ -92,7 +97,7 @@ export function formatReport(r: BenchReport): string {
   const rows: Array<[string, string]> = [
     ["bulletins", String(r.bulletins)],
     ["pages written", String(r.pages)],
-    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], seconds(r.phasesMs[p])]),
+    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], `${seconds(r.phasesMs[p]).padStart(9)}   peak ${mib(r.memory.phasePeakBytes[p] ?? 0)}`]),
     ["build total", seconds(r.buildMs)],
     ["peak RSS, process tree", mib(r.memory.peakTreeRssBytes)],
     ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
