@@ -190,13 +190,13 @@ describe("reader experience in Chromium", () => {
     }
   });
 
-  test("the text can be enlarged to 200% without sideways scrolling", async (t) => {
+  test("at 360 px the text can be enlarged to 200% without sideways scrolling", async (t) => {
     const context = await launchChromium(t);
     if (!context) return;
     try {
       const { page } = await openPage(t, context);
-      await page.setViewportSize({ width: 375, height: 812 });
-      for (const path of ["", simplifiedBulletins()[0]!, "regions/"]) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      for (const path of ["", simplifiedBulletins()[0]!, "regions/", "campaigns/xindun/", "404.html"]) {
         await page.goto(server.url + path);
         await page.evaluate(() => {
           document.documentElement.style.fontSize = "200%";
