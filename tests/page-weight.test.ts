@@ -82,7 +82,7 @@ function bodyBlocks(bulletin: Bulletin): string[] {
   return blocks;
 }
 
-describe("page weight and JavaScript", () => {
+describe("light pages: weight, JavaScript and images", () => {
   let dir: string;
   let pages: string[];
   const site = loadSite({ root: ROOT, mode: "production", env: { ...process.env, ...BUILD_ENV } });
@@ -140,6 +140,28 @@ describe("page weight and JavaScript", () => {
       const blocks = bodyBlocks(bulletin);
       assert.ok(blocks.length > 0, `${file}: the bulletin body has no text blocks`);
       for (const block of blocks) assert.ok(facts.articleText.includes(block), `${file}: body text missing from the HTML: ${block.slice(0, 40)}…`);
+    }
+  });
+
+  it("shows a bulletin's lead image as a <picture> of AVIF and WebP with a sized fallback, all files built", () => {
+    const pictured = site.bulletins.filter((b) => b.image);
+    assert.ok(pictured.length > 0, "no sample bulletin has an image");
+    for (const b of pictured) {
+      const file = `${b.url.replace(/^\//, "")}index.html`;
+      const page = html(file);
+      const picture = page.match(/<figure class="lead-image"><picture>([\s\S]*?)<\/picture><\/figure>/)?.[1];
+      assert.ok(picture, `${file}: no <picture> for ${b.image!.src}`);
+      assert.match(picture, /<source type="image\/avif"/);
+      assert.match(picture, /<source type="image\/webp"/);
+      const img = picture.match(/<img [^>]*>/)?.[0] ?? "";
+      assert.match(img, / width="\d+" height="\d+"/, `${file}: the <img> has no width and height`);
+      assert.ok(img.includes(`alt="${b.image!.alt}"`), `${file}: the <img> lacks the alt text`);
+      for (const m of picture.matchAll(/(?:src|srcset)="([^"]+)"/g)) {
+        for (const candidate of m[1]!.split(",")) {
+          const url = candidate.trim().split(/\s+/)[0]!;
+          assert.ok(statSync(join(dir, url)).isFile(), `${file}: ${url} was not built`);
+        }
+      }
     }
   });
 });
