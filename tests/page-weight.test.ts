@@ -1,6 +1,7 @@
 // Light pages, checked over the built sample site: a bulletin page's HTML plus the CSS it links stays under
-// 60 KB before compression; bulletin and listing pages run no JavaScript, except the 简/繁 switch module on
-// bulletin pages, which only enhances a page whose full text is already in the HTML.
+// 60 KB before compression; bulletin and listing pages run no JavaScript, except enhancement modules on bulletin
+// pages (the 简/繁 switch, search-term highlighting) whose page already holds its full text; a lead image is a
+// built <picture> of modern formats with a sized fallback.
 import { strict as assert } from "node:assert";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
