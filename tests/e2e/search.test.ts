@@ -224,6 +224,9 @@ describe("search page in Chromium", { skip: browserMissing, timeout: 240_000 }, 
     const response = await page.goto(`${prefixed.url}search/?q=${encodeURIComponent("詐騙")}`);
     assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'/);
     await settled(page);
+    // Without JavaScript the form still submits ?q= to the page itself, under the prefix.
+    assert.equal(await page.locator("form.search-form").getAttribute("action"), "/some/prefix/search/");
+    assert.equal(await page.locator("form.search-form").getAttribute("method"), "get");
     const paths = await resultPaths(page, prefixed.url);
     assert.deepEqual(paths.sort(), expectedFor("詐騙"));
     const link = page.locator("[data-search-results] a", { hasText: "無錫反詐中心" });
