@@ -29,8 +29,10 @@ export interface LaunchOptions {
  */
 export async function launchChromium(t: TestContext, options: LaunchOptions = {}): Promise<BrowserContext | undefined> {
   if (!existsSync(CHROMIUM_PATH)) {
-    const message = `CHROMIUM NOT FOUND at ${CHROMIUM_PATH} — browser tests skipped (install it: apt-get install -y chromium)`;
-    if (process.env.CI === "true") throw new Error(`${message}; CI=true requires the browser suite to run`);
+    const missing = `CHROMIUM NOT FOUND at ${CHROMIUM_PATH}`;
+    const install = "apt-get install -y chromium, or set CHROMIUM_PATH";
+    if (process.env.CI === "true") throw new Error(`${missing} — CI=true requires the browser tests (${install})`);
+    const message = `${missing} — browser tests skipped (${install})`;
     console.warn(`\n######## ${message} ########\n`);
     t.skip(message);
     return undefined;
