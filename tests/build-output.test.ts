@@ -58,6 +58,20 @@ describe("build output", () => {
     assert.deepEqual(leftovers, [], "the failed build left temporary folders beside the site");
   });
 
+  test("a build that fails after rendering into its temporary folder leaves the previous site byte-identical", async () => {
+    const outDir = join(tempDir("late-failure"), "_site");
+    cpSync((await builtSite()).dir, outDir, { recursive: true });
+    const before = treeHashes(outDir);
+    // onPhase runs as each phase ends: failing there after "render" is a failure with a half-built temp folder.
+    const failAfterRender = (phase: string) => {
+      if (phase === "render") throw new Error("simulated failure after rendering");
+    };
+    await assert.rejects(buildQueued({ outDir, onPhase: failAfterRender }), /simulated failure after rendering/);
+    const differences = treeDifferences(before, treeHashes(outDir));
+    assert.deepEqual(differences, [], `the failed build changed the previous site:\n${differences.join("\n")}`);
+    assert.deepEqual(readdirSync(dirname(outDir)), [basename(outDir)], "the failed build left its temporary folder");
+  });
+
   test(`a build with PATH_PREFIX=${PREFIX} keeps every link, asset and the search bundle under the prefix`, async () => {
     const site = await builtSite(PREFIX);
     const { problems, checked } = checkLinks({ dir: site.dir, prefix: PREFIX, siteUrl: site.siteUrl });
