@@ -3,7 +3,7 @@
 // under that prefix.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, readdirSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describe, test } from "node:test";
 import { ContentError } from "../src/site.ts";
@@ -47,11 +47,15 @@ describe("build output", () => {
     const contentDir = copyContent();
     writeBulletin(contentDir, "2025/broken.md", "---\ntitle: 缺少日期和地区的通报\nregoin: 无锡\n---\n\n正文。\n");
 
-    await assert.rejects(buildQueued({ outDir, contentDir }), (error: unknown) => {
-      assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
-      assert.match(error.message, /broken\.md:\d+: /);
-      return true;
-    });
+    try {
+      await assert.rejects(buildQueued({ outDir, contentDir }), (error: unknown) => {
+        assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
+        assert.match(error.message, /broken\.md:\d+: /);
+        return true;
+      });
+    } finally {
+      rmSync(contentDir, { recursive: true, force: true });
+    }
     const differences = treeDifferences(before, treeHashes(outDir));
     assert.deepEqual(differences, [], `the failed build changed the previous site:\n${differences.join("\n")}`);
     const leftovers = readdirSync(dirname(outDir)).filter((name) => name !== basename(outDir));
