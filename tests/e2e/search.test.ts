@@ -1,18 +1,17 @@
 // Search through the real /search/ page in headless Chromium, on a corpus written for this test where the
 // right answers are known by plain string matching over folded title + body: cross-script pairs, phrase
 // precision and recall, filters, sort, ?q=, a PATH_PREFIX deploy, all under the site's CSP.
-import { after, before, describe, test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { runBuild } from "../../src/commands/build.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { cspHeader } from "../../src/security.ts";
 import { fold } from "../../src/text/script.ts";
-import { copyContent, ROOT, writeBulletin } from "../helpers/content-copy.ts";
+import { launchChromium, watchPage } from "../helpers/browser.ts";
+import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
+import { buildQueued, tempDir } from "../helpers/site-build.ts";
 import { serve, type Served } from "../helpers/serve.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 
 interface Doc {
   slug: string;
@@ -59,56 +58,25 @@ function frontMatter(d: Doc): string {
   return lines.join("\n");
 }
 
-const browserMissing = !existsSync(CHROMIUM);
-if (browserMissing) {
-  if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing: the search browser tests cannot run in CI without it`);
-  console.warn(`\n*** SKIPPING search browser tests: ${CHROMIUM} not found (apt-get install -y chromium) ***\n`);
-}
+test("search page in Chromium", { timeout: 300_000 }, async (t: TestContext) => {
+  const context: BrowserContext | undefined = await launchChromium(t);
+  if (!context) return;
+  const contentDir = copyContent({ bulletins: false });
+  for (const d of DOCS) writeBulletin(contentDir, `${d.date.slice(0, 4)}/${d.slug}.md`, frontMatter(d));
+  const servers: Served[] = [];
+  const buildAndServe = async (prefix: string): Promise<Served> => {
+    const outDir = join(tempDir("search-site"), "_site");
+    await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
+    const served = await serve({ root: outDir, prefix, headers: { "Content-Security-Policy": cspHeader() } });
+    servers.push(served);
+    return served;
+  };
 
-describe("search page in Chromium", { skip: browserMissing, timeout: 240_000 }, () => {
-  let browser: Browser;
-  let contentDir: string;
-  const outDirs: string[] = [];
-  let site: Served;
-  let prefixed: Served;
-
-  async function build(prefix?: string): Promise<string> {
-    const outDir = mkdtempSync(join(tmpdir(), "fanzha-search-site-"));
-    outDirs.push(outDir);
-    await runBuild({ root: ROOT, contentDir, outDir, env: { SOURCE_DATE_EPOCH: "1767225600", ...(prefix ? { PATH_PREFIX: prefix } : {}) } });
-    return outDir;
-  }
-
-  before(async () => {
-    contentDir = copyContent({ bulletins: false });
-    for (const d of DOCS) writeBulletin(contentDir, `${d.date.slice(0, 4)}/${d.slug}.md`, frontMatter(d));
-    site = await serve({ root: await build() });
-    prefixed = await serve({ root: await build("/some/prefix/"), prefix: "/some/prefix/" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    await prefixed?.close();
-    // KEEP_SEARCH_SITE=1 keeps the built sites for a look after a failure.
-    if (process.env.KEEP_SEARCH_SITE) console.log("search test sites:", outDirs.join(" "));
-    else for (const dir of [...outDirs, contentDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** A fresh page that fails the test on any CSP violation or script error. */
+  /** A fresh page; the test fails on any console error, exception, failed request or CSP violation in it. */
   async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    return { page, problems };
+    const page = await context!.newPage();
+    const watched = await watchPage(page);
+    return { page, problems: watched.errors };
   }
 
   async function settled(page: Page): Promise<string> {
@@ -128,113 +96,120 @@ describe("search page in Chromium", { skip: browserMissing, timeout: 240_000 }, 
     return resultPaths(page, base);
   }
 
-  test("every query returns exactly the bulletins holding it, in either script", async () => {
-    const { page, problems } = await openPage();
-    for (const q of QUERIES) {
-      const expected = expectedFor(q);
-      assert.ok(expected.length > 0, `the corpus must hold ${q}`);
-      assert.deepEqual((await search(page, site.url, q)).sort(), expected, `results for ${q}`);
-    }
-    // The scattered page holds 电, 诈, 警 and 情 (and 诈，骗) but neither phrase.
-    assert.ok(!expectedFor("电诈警情").includes(urlOf(DOCS[4]!)));
-    assert.deepEqual(problems, []);
-  });
+  const site = await buildAndServe("/");
+  const prefixed = await buildAndServe("/some/prefix/");
+  try {
+    await t.test("every query returns exactly the bulletins holding it, in either script", async () => {
+      const { page, problems } = await openPage();
+      for (const q of QUERIES) {
+        const expected = expectedFor(q);
+        assert.ok(expected.length > 0, `the corpus must hold ${q}`);
+        assert.deepEqual((await search(page, site.url, q)).sort(), expected, `results for ${q}`);
+      }
+      // The scattered page holds 电, 诈, 警 and 情 (and 诈，骗) but neither phrase.
+      assert.ok(!expectedFor("电诈警情").includes(urlOf(DOCS[4]!)));
+      assert.deepEqual(problems, []);
+    });
 
-  test("a query with no match says so and suggests what to try", async () => {
-    const { page, problems } = await openPage();
-    assert.deepEqual(expectedFor("银行卡冻结"), []);
-    assert.deepEqual(await search(page, site.url, "银行卡冻结"), []);
-    assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有找到/);
-    assert.equal(await page.locator("[data-search-empty]").isVisible(), true);
-    // Punctuation alone must not turn into "every bulletin".
-    assert.deepEqual(await search(page, site.url, "，。！"), []);
-    assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有可搜索/);
-    assert.deepEqual(problems, []);
-  });
+    await t.test("a query with no match says so and suggests what to try", async () => {
+      const { page, problems } = await openPage();
+      assert.deepEqual(expectedFor("银行卡冻结"), []);
+      assert.deepEqual(await search(page, site.url, "银行卡冻结"), []);
+      assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有找到/);
+      assert.equal(await page.locator("[data-search-empty]").isVisible(), true);
+      // Punctuation alone must not turn into "every bulletin".
+      assert.deepEqual(await search(page, site.url, "，。！"), []);
+      assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有可搜索/);
+      assert.deepEqual(problems, []);
+    });
 
-  test("results show title, date, region and an excerpt in the page's own script with the match marked", async () => {
-    const { page } = await openPage();
-    await search(page, site.url, "刷单");
-    const hant = page.locator("[data-search-results] li", { hasText: "無錫反詐中心" });
-    assert.match((await hant.textContent()) ?? "", /2024年3月2日/);
-    assert.match((await hant.textContent()) ?? "", /江苏 › 无锡/);
-    const marks = await hant.locator(".search-excerpt mark").allTextContents();
-    assert.ok(marks.length > 0 && marks.every((m) => m === "刷單"), `marks ${JSON.stringify(marks)}`);
-  });
+    await t.test("results show title, date, region and an excerpt in the page's own script with the match marked", async () => {
+      const { page } = await openPage();
+      await search(page, site.url, "刷单");
+      const hant = page.locator("[data-search-results] li", { hasText: "無錫反詐中心" });
+      assert.match((await hant.textContent()) ?? "", /2024年3月2日/);
+      assert.match((await hant.textContent()) ?? "", /江苏 › 无锡/);
+      const marks = await hant.locator(".search-excerpt mark").allTextContents();
+      assert.ok(marks.length > 0 && marks.every((m) => m === "刷單"), `marks ${JSON.stringify(marks)}`);
+    });
 
-  test("filters: OR within a facet, AND across facets, with counts", async () => {
-    const { page, problems } = await openPage();
-    await search(page, site.url, "诈骗");
-    const label = (facet: string, value: string) => page.locator(`[data-search-facets] input[name=${facet}][value="${value}"]`);
-    const wuxiLabel = page.locator(`label[for="${await label("city", "无锡").getAttribute("id")}"]`);
-    const expectedWuxi = expectedFor("诈骗").filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === "无锡").length;
-    assert.match((await wuxiLabel.textContent()) ?? "", new RegExp(`\\(${expectedWuxi}\\)`));
-    await label("city", "无锡").check();
-    await settled(page);
-    await label("city", "苏州").check();
-    await settled(page);
-    await label("campaign", "心盾").check();
-    await settled(page);
-    const expected = expectedFor("诈骗")
-      .filter((u) => {
-        const d = DOCS.find((x) => urlOf(x) === u)!;
-        return (d.city === "无锡" || d.city === "苏州") && d.campaign === "心盾";
-      })
-      .sort();
-    assert.ok(expected.length >= 2);
-    assert.deepEqual((await resultPaths(page, site.url)).sort(), expected);
-    // The choice lives in the URL, so a shared link reproduces it.
-    const shared = page.url();
-    await page.goto(shared);
-    await settled(page);
-    assert.deepEqual((await resultPaths(page, site.url)).sort(), expected);
-    assert.deepEqual(problems, []);
-  });
+    await t.test("filters: OR within a facet, AND across facets, with counts", async () => {
+      const { page, problems } = await openPage();
+      await search(page, site.url, "诈骗");
+      const label = (facet: string, value: string) => page.locator(`[data-search-facets] input[name=${facet}][value="${value}"]`);
+      const wuxiLabel = page.locator(`label[for="${await label("city", "无锡").getAttribute("id")}"]`);
+      const expectedWuxi = expectedFor("诈骗").filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === "无锡").length;
+      assert.match((await wuxiLabel.textContent()) ?? "", new RegExp(`\\(${expectedWuxi}\\)`));
+      await label("city", "无锡").check();
+      await settled(page);
+      await label("city", "苏州").check();
+      await settled(page);
+      await label("campaign", "心盾").check();
+      await settled(page);
+      const expected = expectedFor("诈骗")
+        .filter((u) => {
+          const d = DOCS.find((x) => urlOf(x) === u)!;
+          return (d.city === "无锡" || d.city === "苏州") && d.campaign === "心盾";
+        })
+        .sort();
+      assert.ok(expected.length >= 2);
+      assert.deepEqual((await resultPaths(page, site.url)).sort(), expected);
+      // The choice lives in the URL, so a shared link reproduces it.
+      const shared = page.url();
+      await page.goto(shared);
+      await settled(page);
+      assert.deepEqual((await resultPaths(page, site.url)).sort(), expected);
+      assert.deepEqual(problems, []);
+    });
 
-  test("sort by date puts the newest first", async () => {
-    const { page } = await openPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent("詐騙")}&sort=date`);
-    await settled(page);
-    const paths = await resultPaths(page, site.url);
-    const dates = paths.map((p) => DOCS.find((d) => urlOf(d) === p)!.date);
-    assert.ok(dates.length >= 3);
-    assert.deepEqual(dates, [...dates].sort().reverse());
-    await page.selectOption("select[name=sort]", "relevance");
-    await settled(page);
-    assert.doesNotMatch(page.url(), /sort=date/);
-  });
+    await t.test("sort by date puts the newest first", async () => {
+      const { page } = await openPage();
+      await page.goto(`${site.url}search/?q=${encodeURIComponent("詐騙")}&sort=date`);
+      await settled(page);
+      const paths = await resultPaths(page, site.url);
+      const dates = paths.map((p) => DOCS.find((d) => urlOf(d) === p)!.date);
+      assert.ok(dates.length >= 3);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      await page.selectOption("select[name=sort]", "relevance");
+      await settled(page);
+      assert.doesNotMatch(page.url(), /sort=date/);
+    });
 
-  test("keyboard: labelled box, submit with Enter, results as links, polite live status", async () => {
-    const { page } = await openPage();
-    await page.goto(`${site.url}search/`);
-    await page.waitForFunction(() => document.querySelector("[data-search]")?.classList.contains("search-ready"));
-    await page.focus("#search-q");
-    await page.keyboard.type("無錫");
-    await page.keyboard.press("Enter");
-    await settled(page);
-    assert.deepEqual((await resultPaths(page, site.url)).sort(), expectedFor("無錫"));
-    await page.locator("[data-search-results] a").first().focus();
-    assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-search-results]") !== null), true);
-    assert.equal(await page.locator("[data-search-status]").getAttribute("aria-live"), "polite");
-    assert.equal(await page.locator("label[for=search-q]").count(), 1);
-  });
+    await t.test("keyboard: labelled box, submit with Enter, results as links, polite live status", async () => {
+      const { page } = await openPage();
+      await page.goto(`${site.url}search/`);
+      await page.waitForFunction(() => document.querySelector("[data-search]")?.classList.contains("search-ready"));
+      await page.focus("#search-q");
+      await page.keyboard.type("無錫");
+      await page.keyboard.press("Enter");
+      await settled(page);
+      assert.deepEqual((await resultPaths(page, site.url)).sort(), expectedFor("無錫"));
+      await page.locator("[data-search-results] a").first().focus();
+      assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-search-results]") !== null), true);
+      assert.equal(await page.locator("[data-search-status]").getAttribute("aria-live"), "polite");
+      assert.equal(await page.locator("label[for=search-q]").count(), 1);
+    });
 
-  test("under PATH_PREFIX and the CSP: search, follow a result, see the words highlighted", async () => {
-    const { page, problems } = await openPage();
-    const response = await page.goto(`${prefixed.url}search/?q=${encodeURIComponent("詐騙")}`);
-    assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'/);
-    await settled(page);
-    // Without JavaScript the form still submits ?q= to the page itself, under the prefix.
-    assert.equal(await page.locator("form.search-form").getAttribute("action"), "/some/prefix/search/");
-    assert.equal(await page.locator("form.search-form").getAttribute("method"), "get");
-    const paths = await resultPaths(page, prefixed.url);
-    assert.deepEqual(paths.sort(), expectedFor("詐騙"));
-    const link = page.locator("[data-search-results] a", { hasText: "無錫反詐中心" });
-    assert.match((await link.getAttribute("href")) ?? "", /^\/some\/prefix\/bulletins\//);
-    await link.click();
-    await page.waitForSelector("mark.search-highlight");
-    const marked = await page.locator("mark.search-highlight").allTextContents();
-    assert.ok(marked.includes("詐騙"), `highlighted ${JSON.stringify(marked)}`);
-    assert.deepEqual(problems, []);
-  });
+    await t.test("under PATH_PREFIX and the CSP: search, follow a result, see the words highlighted", async () => {
+      const { page, problems } = await openPage();
+      const response = await page.goto(`${prefixed.url}search/?q=${encodeURIComponent("詐騙")}`);
+      assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'/);
+      await settled(page);
+      // Without JavaScript the form still submits ?q= to the page itself, under the prefix.
+      assert.equal(await page.locator("form.search-form").getAttribute("action"), "/some/prefix/search/");
+      assert.equal(await page.locator("form.search-form").getAttribute("method"), "get");
+      const paths = await resultPaths(page, prefixed.url);
+      assert.deepEqual(paths.sort(), expectedFor("詐騙"));
+      const link = page.locator("[data-search-results] a", { hasText: "無錫反詐中心" });
+      assert.match((await link.getAttribute("href")) ?? "", /^\/some\/prefix\/bulletins\//);
+      await link.click();
+      await page.waitForSelector("mark.search-highlight");
+      const marked = await page.locator("mark.search-highlight").allTextContents();
+      assert.ok(marked.includes("詐騙"), `highlighted ${JSON.stringify(marked)}`);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    for (const served of servers) await served.close();
+    await context.close();
+  }
 });
