@@ -7,7 +7,7 @@ import { IntBuffer } from "./buffers.ts";
 import { Fallbacks, type FallbackKind } from "./fallback.ts";
 import { Groups, buildFacts, tagKey } from "./features.ts";
 import { TopCandidates } from "./rank.ts";
-import { baseScore, ceiling, emptyMatch, isRelated, markFeatures, matchInto, reasons, recency, regionReason } from "./score.ts";
+import { PairScorer, reasons, recency, regionReason } from "./score.ts";
 import { TextNeighbours, buildPostings } from "./similar.ts";
 import { TEXT_PARAMS, buildVectors, type TextParams } from "./vectors.ts";
 
@@ -103,30 +103,29 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
   const fallbacks = new Fallbacks(facts, listed);
   const times = Float64Array.from(facts, (f) => f.time);
 
-  const marks = new Int32Array(featureCount);
+  const scorer = new PairScorer(packed, featureCount, opts.weights);
   const seen = new Int32Array(n);
   const candidates = new IntBuffer(1024);
   const top = new TopCandidates(count, times);
-  const match = emptyMatch();
   const window = Math.max(GROUP_WINDOW_MIN, 2 * count);
-  const recencyMax = Math.max(0, opts.weights.recency);
-  const textOf = (o: number): number =>
-    neighbours.shared[o]! >= params.minSharedTerms && neighbours.cosine[o]! >= params.minCosine ? neighbours.cosine[o]! : 0;
+  const wRecency = opts.weights.recency;
+  const recencyMax = Math.max(0, wRecency);
+  const { minSharedTerms, minCosine } = params;
+  const { cosine, shared } = neighbours;
+  const textOf = (o: number): number => (shared[o]! >= minSharedTerms && cosine[o]! >= minCosine ? cosine[o]! : 0);
+  // Recency is the costliest term, so it is left out until the rest shows the candidate can make the list.
+  const admit = (o: number, base: number, time: number): void => {
+    if (base === -Infinity || base + recencyMax + MARGIN < top.bar()) return;
+    top.offer(o, base + wRecency * recency(time, times[o]!));
+  };
 
   const result = new Map<string, RelatedEntry[]>();
   for (let d = 0; d < n; d++) {
     const self = facts[d]!;
     const mark = d + 1;
-    markFeatures(self, marks, mark);
+    scorer.focus(d);
     neighbours.collect(d);
     top.clear();
-    const offer = (o: number): void => {
-      matchInto(match, packed, d, o, marks, mark, textOf(o));
-      if (!isRelated(match)) return;
-      const base = baseScore(match, opts.weights);
-      if (base + recencyMax + MARGIN < top.bar()) return;
-      top.offer(o, base + opts.weights.recency * recency(self.time, times[o]!));
-    };
 
     // Bulletins sharing a campaign, type or tag first: they set the bar that text-only candidates must pass.
     candidates.clear();
@@ -137,24 +136,24 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
         candidates.push(o);
       });
     }
-    for (let i = 0; i < candidates.length; i++) offer(candidates.data[i]!);
+    for (let i = 0; i < candidates.length; i++) {
+      const o = candidates.data[i]!;
+      admit(o, scorer.base(o, textOf(o)), self.time);
+    }
 
     // A popular topic can give thousands of text neighbours; most cannot reach the bar even with the most
     // they could share besides text, and are passed over unscored.
-    const rest = ceiling(self, opts.weights);
-    for (let i = 0; i < neighbours.touched.length; i++) {
-      const o = neighbours.touched.data[i]!;
+    const rest = scorer.ceiling() + recencyMax + MARGIN;
+    for (let i = 0; i < neighbours.touchedCount; i++) {
+      const o = neighbours.touched[i]!;
       if (seen[o] === mark) continue;
       const text = textOf(o);
-      if (text === 0 || opts.weights.text * text + rest + MARGIN < top.bar()) continue;
-      offer(o);
+      if (text === 0 || opts.weights.text * text + rest < top.bar()) continue;
+      admit(o, scorer.base(o, text), self.time);
     }
 
     const list: RelatedEntry[] = [];
-    for (const o of top.docs) {
-      matchInto(match, packed, d, o, marks, mark, textOf(o));
-      list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, match, tagKey)));
-    }
+    for (const o of top.docs) list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, scorer.match(o, textOf(o)), tagKey)));
     if (list.length < count) {
       for (const { doc, kind } of fallbacks.pick(d, new Set(top.docs), count - list.length)) {
         const b = docs[doc]!;

@@ -1,6 +1,6 @@
 // How strongly one bulletin relates to another, and why, in words a reader understands.
 import type { Bulletin, RelatedWeights } from "../model.ts";
-import { CAMPAIGN, TYPE, type Facts, type PackedFacts } from "./features.ts";
+import { CAMPAIGN, TAG, TYPE, type PackedFacts } from "./features.ts";
 
 /** Recency counts half as much for bulletins this many days apart, a quarter at twice the distance. */
 export const RECENCY_HALF_LIFE_DAYS = 180;
@@ -16,43 +16,6 @@ export interface Match {
   text: number;
 }
 
-export function emptyMatch(): Match {
-  return { campaigns: 0, types: 0, tags: 0, sameCity: false, sameProvince: false, text: 0 };
-}
-
-/**
- * Fills `out` with what bulletin `o` shares with bulletin `d`, whose features carry `mark` in `marks` (see
- * `markFeatures`). Writes into `out` rather than allocating: this runs for every candidate pair.
- */
-export function matchInto(out: Match, p: PackedFacts, d: number, o: number, marks: Int32Array, mark: number, text: number): Match {
-  let campaigns = 0;
-  let types = 0;
-  let tags = 0;
-  for (let i = p.starts[o]!, end = p.starts[o + 1]!; i < end; i++) {
-    if (marks[p.ids[i]!] !== mark) continue;
-    const kind = p.kinds[i]!;
-    if (kind === CAMPAIGN) campaigns++;
-    else if (kind === TYPE) types++;
-    else tags++;
-  }
-  out.campaigns = campaigns;
-  out.types = types;
-  out.tags = tags;
-  out.sameCity = p.city[d] !== -1 && p.city[d] === p.city[o];
-  out.sameProvince = p.province[d] === p.province[o];
-  out.text = text;
-  return out;
-}
-
-export function markFeatures(facts: Facts, marks: Int32Array, mark: number): void {
-  for (let i = 0; i < facts.features.length; i++) marks[facts.features[i]!] = mark;
-}
-
-/** Region alone does not make two bulletins related: that is what the fallbacks are for. */
-export function isRelated(m: Match): boolean {
-  return m.campaigns > 0 || m.types > 0 || m.tags > 0 || m.text > 0;
-}
-
 const RECENCY_RATE = Math.LN2 / (DAY_MS * RECENCY_HALF_LIFE_DAYS);
 
 /** 1 for the same moment, ½ at the half-life, towards 0 beyond. */
@@ -61,37 +24,104 @@ export function recency(timeA: number, timeB: number): number {
 }
 
 /**
- * Score without recency. Terms are added in one fixed order, so the same pair always gets the same bits;
- * the caller adds `w.recency * recency(…)` last (and may skip it when even a full recency would not do).
+ * Scores candidates against one bulletin at a time (`focus`). It runs for millions of pairs, so it keeps
+ * everything in typed arrays and plain numbers: no objects per pair, no doubles boxed through calls.
  */
-export function baseScore(m: Match, w: RelatedWeights): number {
-  let s = w.campaign * m.campaigns;
-  s += m.sameCity ? w.sameCity : m.sameProvince ? w.sameProvince : 0;
-  s += w.type * m.types;
-  s += w.tag * m.tags;
-  s += w.text * m.text;
-  return s;
-}
+export class PairScorer {
+  /** Campaigns, types and tags shared with the last candidate passed to `count`. */
+  private readonly shared = new Int32Array(3);
+  private readonly marks: Int32Array;
+  private d = 0;
+  private mark = 0;
+  private readonly wCampaign: number;
+  private readonly wSameCity: number;
+  private readonly wSameProvince: number;
+  private readonly wType: number;
+  private readonly wTag: number;
+  private readonly wText: number;
 
-/** The most a candidate could score from all but text: every feature shared, same city, same moment. */
-export function ceiling(self: Facts, w: RelatedWeights): number {
-  let campaigns = 0;
-  let types = 0;
-  let tags = 0;
-  for (let i = 0; i < self.kinds.length; i++) {
-    const kind = self.kinds[i]!;
-    if (kind === CAMPAIGN) campaigns++;
-    else if (kind === TYPE) types++;
-    else tags++;
+  constructor(
+    private readonly p: PackedFacts,
+    featureCount: number,
+    w: RelatedWeights,
+  ) {
+    this.marks = new Int32Array(featureCount);
+    this.wCampaign = w.campaign;
+    this.wSameCity = w.sameCity;
+    this.wSameProvince = w.sameProvince;
+    this.wType = w.type;
+    this.wTag = w.tag;
+    this.wText = w.text;
   }
-  const pos = (x: number): number => Math.max(0, x);
-  return (
-    pos(w.campaign) * campaigns +
-    Math.max(0, w.sameCity, w.sameProvince) +
-    pos(w.type) * types +
-    pos(w.tag) * tags +
-    pos(w.recency)
-  );
+
+  /** Makes `d` the bulletin that candidates are compared with. */
+  focus(d: number): void {
+    this.d = d;
+    this.mark = d + 1;
+    const { starts, ids } = this.p;
+    for (let i = starts[d]!; i < starts[d + 1]!; i++) this.marks[ids[i]!] = this.mark;
+  }
+
+  /** Fills `shared` for candidate o; returns how many features it shares in all. */
+  private count(o: number): number {
+    const { starts, ids, kinds } = this.p;
+    const shared = this.shared;
+    shared[CAMPAIGN] = 0;
+    shared[TYPE] = 0;
+    shared[TAG] = 0;
+    let all = 0;
+    for (let i = starts[o]!, end = starts[o + 1]!; i < end; i++) {
+      if (this.marks[ids[i]!] !== this.mark) continue;
+      shared[kinds[i]!]!++;
+      all++;
+    }
+    return all;
+  }
+
+  /**
+   * Score of candidate o without recency, or -Infinity when o does not relate (region alone does not count:
+   * that is what the fallbacks are for). `text` is the texts' cosine when similar enough, else 0. Terms are
+   * added in one fixed order, so a pair always gets the same bits.
+   */
+  base(o: number, text: number): number {
+    const all = this.count(o);
+    if (all === 0 && text === 0) return -Infinity;
+    const { city, province } = this.p;
+    const d = this.d;
+    let s = this.wCampaign * this.shared[CAMPAIGN]!;
+    s += city[d] !== -1 && city[d] === city[o] ? this.wSameCity : province[d] === province[o] ? this.wSameProvince : 0;
+    s += this.wType * this.shared[TYPE]!;
+    s += this.wTag * this.shared[TAG]!;
+    s += this.wText * text;
+    return s;
+  }
+
+  /** The most a candidate could score from all but text: every feature shared, same city. */
+  ceiling(): number {
+    const { starts, kinds } = this.p;
+    const pos = (x: number): number => Math.max(0, x);
+    let s = Math.max(0, this.wSameCity, this.wSameProvince);
+    for (let i = starts[this.d]!; i < starts[this.d + 1]!; i++) {
+      const kind = kinds[i]!;
+      s += kind === CAMPAIGN ? pos(this.wCampaign) : kind === TYPE ? pos(this.wType) : pos(this.wTag);
+    }
+    return s;
+  }
+
+  /** What candidate o shares, for the reasons shown to readers. */
+  match(o: number, text: number): Match {
+    this.count(o);
+    const { city, province } = this.p;
+    const d = this.d;
+    return {
+      campaigns: this.shared[CAMPAIGN]!,
+      types: this.shared[TYPE]!,
+      tags: this.shared[TAG]!,
+      sameCity: city[d] !== -1 && city[d] === city[o],
+      sameProvince: province[d] === province[o],
+      text,
+    };
+  }
 }
 
 /** 同属心盾行动, but 同属百日会战 rather than 同属百日会战行动. */

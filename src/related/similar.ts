@@ -1,6 +1,5 @@
 // Text neighbours through an inverted index over the term vectors: a bulletin meets only the bulletins that
 // share one of its distinctive terms, so the cost follows the posting lists, not the number of pairs.
-import { IntBuffer } from "./buffers.ts";
 import type { DocVectors } from "./vectors.ts";
 
 export interface Postings {
@@ -42,14 +41,18 @@ export function buildPostings(vectors: DocVectors, listed: Uint8Array): Postings
 export class TextNeighbours {
   readonly cosine: Float64Array;
   readonly shared: Uint16Array;
-  readonly touched = new IntBuffer(1024);
+  /** Bulletins met by the last `collect`, `touched[0 … touchedCount - 1]`. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
 
   constructor(
     private readonly vectors: DocVectors,
     private readonly postings: Postings,
   ) {
-    this.cosine = new Float64Array(vectors.sizes.length);
-    this.shared = new Uint16Array(vectors.sizes.length);
+    const n = vectors.sizes.length;
+    this.cosine = new Float64Array(n);
+    this.shared = new Uint16Array(n);
+    this.touched = new Int32Array(n);
   }
 
   collect(d: number): void {
@@ -57,26 +60,29 @@ export class TextNeighbours {
     const { starts, docs, weights: pw } = this.postings;
     const cosine = this.cosine;
     const shared = this.shared;
+    const touched = this.touched;
+    let count = this.touchedCount;
     // Terms are visited best first, postings in ascending order: the sums add up in one fixed order.
-    for (let k = 0; k < sizes[d]!; k++) {
-      const t = terms[d * width + k]!;
-      const w = weights[d * width + k]!;
+    for (let k = 0, row = d * width; k < sizes[d]!; k++) {
+      const t = terms[row + k]!;
+      const w = weights[row + k]!;
       for (let p = starts[t]!, end = starts[t + 1]!; p < end; p++) {
         const o = docs[p]!;
         if (o === d) continue;
-        if (shared[o] === 0) this.touched.push(o);
+        if (shared[o] === 0) touched[count++] = o;
         shared[o]!++;
         cosine[o]! += w * pw[p]!;
       }
     }
+    this.touchedCount = count;
   }
 
   reset(): void {
-    for (let i = 0; i < this.touched.length; i++) {
-      const o = this.touched.data[i]!;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const o = this.touched[i]!;
       this.cosine[o] = 0;
       this.shared[o] = 0;
     }
-    this.touched.clear();
+    this.touchedCount = 0;
   }
 }

@@ -11,8 +11,10 @@ import { Tokeniser } from "./tokenise.ts";
 export interface TextParams {
   /** A title's terms count this many times over the body's. */
   titleRepeat: number;
-  /** Terms in more than this share of bulletins are boilerplate (but one in 2 of 3 or more is kept). */
+  /** Terms in more than this share of bulletins are boilerplate… */
   maxDocShare: number;
+  /** …unless they are in at most this many (a small site has few bulletins to tell boilerplate by). */
+  minDocLimit: number;
   /** Length of each bulletin's term vector. */
   topTerms: number;
   /** Cosine below which two texts do not count as similar. */
@@ -23,8 +25,9 @@ export interface TextParams {
 
 export const TEXT_PARAMS: Readonly<TextParams> = {
   titleRepeat: 3,
-  maxDocShare: 0.2,
-  topTerms: 48,
+  maxDocShare: 0.1,
+  minDocLimit: 4,
+  topTerms: 40,
   minCosine: 0.12,
   minSharedTerms: 3,
 };
@@ -106,6 +109,16 @@ class TopTerms {
     this.t = new Int32Array(width);
   }
 
+  /**
+   * False when the pair could not enter. Callers test this before `offer`: a double passed to a call that
+   * is not inlined is boxed, and millions of rejected pairs were the collector's main work.
+   */
+  admits(weight: number, term: number): boolean {
+    if (this.size < this.width) return true;
+    const rootW = this.w[0]!;
+    return weight > rootW || (weight === rootW && term < this.t[0]!);
+  }
+
   /** True when slot i ranks below slot j; the heap keeps its worst entry at the root. */
   private worse(i: number, j: number): boolean {
     const wi = this.w[i]!;
@@ -122,6 +135,20 @@ class TopTerms {
     this.t[j] = t;
   }
 
+  private siftDown(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.worse(l, m)) m = l;
+      if (r < this.size && this.worse(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** Adds a pair that `admits` accepted, dropping the worst when full. */
   offer(weight: number, term: number): void {
     if (this.size < this.width) {
       let i = this.size++;
@@ -135,24 +162,12 @@ class TopTerms {
       }
       return;
     }
-    const rootW = this.w[0]!;
-    if (weight < rootW || (weight === rootW && term > this.t[0]!)) return;
     this.w[0] = weight;
     this.t[0] = term;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.size && this.worse(l, m)) m = l;
-      if (r < this.size && this.worse(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
+    this.siftDown(0);
   }
 
-  /** Writes the entries best first into the given row and returns how many there were. */
+  /** Writes the entries best first into the given row, empties the heap and returns how many there were. */
   drain(terms: Int32Array, weights: Float64Array, offset: number): number {
     const n = this.size;
     // Pop the worst repeatedly into the tail, so the row ends up best first.
@@ -160,21 +175,9 @@ class TopTerms {
       terms[offset + k] = this.t[0]!;
       weights[offset + k] = this.w[0]!;
       this.size--;
-      if (this.size > 0) {
-        this.w[0] = this.w[this.size]!;
-        this.t[0] = this.t[this.size]!;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < this.size && this.worse(l, m)) m = l;
-          if (r < this.size && this.worse(r, m)) m = r;
-          if (m === i) break;
-          this.swap(i, m);
-          i = m;
-        }
-      }
+      this.w[0] = this.w[this.size]!;
+      this.t[0] = this.t[this.size]!;
+      this.siftDown(0);
     }
     return n;
   }
@@ -184,7 +187,7 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   const n = docs.length;
   const counts = countTerms(docs, params.titleRepeat);
   // A term in every bulletin says nothing, even in a corpus of two.
-  const maxDf = Math.min(n - 1, Math.max(2, Math.floor(params.maxDocShare * n)));
+  const maxDf = Math.min(n - 1, Math.max(params.minDocLimit, Math.floor(params.maxDocShare * n)));
   // BM25's form of idf: it stays positive however common a term is.
   const idf = new Float64Array(counts.termCount);
   for (let t = 0; t < counts.termCount; t++) {
@@ -203,7 +206,8 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
       const t = counts.ids[i]!;
       const f = counts.df[t]!;
       if (f < 2 || f > maxDf) continue;
-      top.offer(idf[t]! * tfWeight[counts.tfs[i]!]!, t);
+      const w = idf[t]! * tfWeight[counts.tfs[i]!]!;
+      if (top.admits(w, t)) top.offer(w, t);
     }
     const offset = d * width;
     const size = top.drain(terms, weights, offset);
