@@ -22,16 +22,20 @@ const BULLETIN_FILE = /^bulletins\/\d{4}\/\d{2}\/[^/]+\/index\.html$/;
 let site: BuiltSite;
 let server: Served;
 
-/** Paths of built bulletin pages whose article is Simplified and mentions 诈骗, in a stable order. */
-function simplifiedBulletins(): string[] {
+/** Paths of built bulletin pages whose <article> markup passes `test`, in a stable order. */
+function bulletinsWhere(test: (article: string) => boolean): string[] {
   return listFiles(site.dir)
     .filter((f) => BULLETIN_FILE.test(f))
     .filter((f) => {
       const html = readFileSync(join(site.dir, f), "utf8");
-      const article = html.slice(html.indexOf("<article"), html.indexOf("</article>"));
-      return !/^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("诈骗");
+      return test(html.slice(html.indexOf("<article"), html.indexOf("</article>")));
     })
     .map((f) => f.replace(/index\.html$/, ""));
+}
+
+/** Bulletins written in Simplified that mention 诈骗. */
+function simplifiedBulletins(): string[] {
+  return bulletinsWhere((article) => !/^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("诈骗"));
 }
 
 /** A page with every browser error recorded; fails the test at the end if any was seen. */
@@ -55,7 +59,7 @@ describe("reader experience in Chromium", () => {
   });
   after(() => server?.close());
 
-  test("the 简/繁 switch converts the article to Traditional and the choice carries to the next bulletin", async (t) => {
+  test("the 简/繁 switch converts the article in place and the choice carries to the next bulletins", async (t) => {
     const context = await launchChromium(t);
     if (!context) return;
     try {
@@ -87,6 +91,14 @@ describe("reader experience in Chromium", () => {
       const restored = await page.locator("article.article h1").innerText();
       assert.ok(original.includes(`<h1>${restored}</h1>`), `headline not restored: ${restored}`);
       assert.equal(await page.evaluate(() => localStorage.getItem("fanzha:script")), "zh-Hans");
+
+      // A Traditional bulletin is then shown in Simplified, through the other converter.
+      const traditional = bulletinsWhere((article) => /^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("詐騙"))[0];
+      assert.ok(traditional, "the sample needs a Traditional bulletin that mentions 詐騙");
+      await page.goto(server.url + traditional);
+      await page.locator(`article.article[lang="zh-Hans"]`).waitFor();
+      assert.match(await articleText(page), /诈骗/);
+      assert.doesNotMatch(await articleText(page), /詐騙/);
     } finally {
       await context.close();
     }
