@@ -21,6 +21,11 @@ export interface TreeMemory {
   selfMaxRssBytes: number;
   /** Highest tree RSS sampled while each marked phase ran (see RunningSampler.phaseEnded). */
   phasePeakBytes: Record<string, number>;
+  /**
+   * CPU time (user + system) of the whole tree spent in each marked phase. Less sensitive than wall time to
+   * other work on a shared machine, so figures taken under load can still be compared.
+   */
+  phaseCpuMs: Record<string, number>;
 }
 
 function statusField(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
@@ -41,6 +46,26 @@ export function rssBytes(pid: number): number | undefined {
 
 export function hwmBytes(pid: number): number | undefined {
   return statusField(pid, "VmHWM");
+}
+
+/** Linux reports CPU times in clock ticks of 1/100 s on every common configuration (USER_HZ). */
+const TICK_MS = 10;
+
+/**
+ * CPU milliseconds of a process: its own user and system time, plus `withChildren` the time of its children
+ * that have ended and been waited for (so a finished indexer process still counts).
+ */
+export function cpuMs(pid: number, withChildren: boolean): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+  const own = f[11]! + f[12]!;
+  return (withChildren ? own + f[13]! + f[14]! : own) * TICK_MS;
 }
 
 function childrenOf(pid: number): number[] {
@@ -118,6 +143,9 @@ export class TreeSampler {
   private readonly hwm = new Map<number, number>();
   private sincePhase = 0;
   private readonly phasePeaks: Record<string, number> = {};
+  private readonly phaseCpu: Record<string, number> = {};
+  private cpuAtPhaseStart: number | undefined;
+  private lastCpu = 0;
   constructor(private readonly root: number) {}
 
   /** The samples since the previous call belong to `phase` (a phase that runs twice keeps its higher peak). */
@@ -125,20 +153,27 @@ export class TreeSampler {
     this.sample();
     this.phasePeaks[phase] = Math.max(this.phasePeaks[phase] ?? 0, this.sincePhase);
     this.sincePhase = 0;
+    this.phaseCpu[phase] = (this.phaseCpu[phase] ?? 0) + this.lastCpu - (this.cpuAtPhaseStart ?? this.lastCpu);
+    this.cpuAtPhaseStart = this.lastCpu;
   }
 
   sample(): void {
     const pids = descendants(this.root);
     let total = rssBytes(this.root) ?? 0;
     let alive = 1;
+    let cpu = cpuMs(this.root, true) ?? 0;
     for (const pid of pids) {
       const rss = rssBytes(pid);
       if (rss === undefined) continue;
       total += rss;
       alive++;
+      cpu += cpuMs(pid, true) ?? 0;
       const hwm = hwmBytes(pid);
       if (hwm !== undefined) this.hwm.set(pid, Math.max(hwm, this.hwm.get(pid) ?? 0));
     }
+    // A child's time moves into its parent's cutime when it ends: the sum never goes back.
+    this.lastCpu = Math.max(this.lastCpu, cpu);
+    this.cpuAtPhaseStart ??= this.lastCpu;
     this.count++;
     this.sincePhase = Math.max(this.sincePhase, total);
     if (total > this.peak) [this.peak, this.atPeak] = [total, alive];
@@ -155,6 +190,7 @@ export class TreeSampler {
       descendantsHwmBytes: hwm,
       selfMaxRssBytes,
       phasePeakBytes: { ...this.phasePeaks },
+      phaseCpuMs: { ...this.phaseCpu },
     };
   }
 }

@@ -97,8 +97,8 @@ export function formatReport(r: BenchReport): string {
   const rows: Array<[string, string]> = [
     ["bulletins", String(r.bulletins)],
     ["pages written", String(r.pages)],
-    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], `${seconds(r.phasesMs[p]).padStart(9)}   peak ${mib(r.memory.phasePeakBytes[p] ?? 0)}`]),
-    ["build total", seconds(r.buildMs)],
+    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], `${seconds(r.phasesMs[p]).padStart(9)}   cpu ${seconds(r.memory.phaseCpuMs[p] ?? 0).padStart(9)}   peak ${mib(r.memory.phasePeakBytes[p] ?? 0)}`]),
+    ["build total", `${seconds(r.buildMs).padStart(9)}   cpu ${seconds(Object.values(r.memory.phaseCpuMs).reduce((a, b) => a + b, 0)).padStart(9)}`],
     ["peak RSS, process tree", mib(r.memory.peakTreeRssBytes)],
     ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
     ["  children (sum of peaks)", `${mib(r.memory.descendantsHwmBytes)} over ${r.memory.descendantsSeen} processes`],
