@@ -31,7 +31,7 @@ export class Fallbacks {
   }
 
   /** Up to `wanted` bulletins other than `self` and those in `taken`, in fallback order. */
-  pick(self: number, taken: ReadonlySet<number>, wanted: number): Fallback[] {
+  pick(self: number, taken: readonly number[], wanted: number): Fallback[] {
     const out: Fallback[] = [];
     const seen = new Set(taken).add(self);
     const take = (list: readonly number[] | undefined, kind: FallbackKind): void => {

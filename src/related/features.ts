@@ -14,6 +14,8 @@ export interface Facts {
   kinds: Uint8Array;
   /** Ids of the groups this bulletin belongs to (whether or not it is listed in them). */
   groups: Int32Array;
+  /** `tagKey` of each tag, in the bulletin's order. */
+  tagKeys: string[];
 }
 
 /** Tags are free words: 反詐宣傳 and 反诈宣传, APP and app are the same tag. */
@@ -95,7 +97,8 @@ export function buildFacts(docs: readonly Bulletin[]): FactTable {
     };
     for (const c of b.campaigns) add(`c:${c.key}`, CAMPAIGN);
     for (const t of b.types) add(`t:${t.key}`, TYPE);
-    for (const t of b.tags) add(`g:${tagKey(t)}`, TAG);
+    const tagKeys = b.tags.map(tagKey);
+    for (const t of tagKeys) add(`g:${t}`, TAG);
     const city = b.city?.key;
     const groupIds: number[] = [];
     // Within a city too, so that a same-city bulletin is not crowded out of a big group by nearer dates.
@@ -110,6 +113,7 @@ export function buildFacts(docs: readonly Bulletin[]): FactTable {
       features: Int32Array.from(ids),
       kinds: Uint8Array.from(kinds),
       groups: Int32Array.from(groupIds),
+      tagKeys,
     };
   });
   return { facts, packed: pack(facts), featureCount: features.size };

@@ -5,7 +5,7 @@ import type { DateTime } from "luxon";
 import type { Bulletin, RelatedWeights, Script } from "../model.ts";
 import { IntBuffer } from "./buffers.ts";
 import { Fallbacks, type FallbackKind } from "./fallback.ts";
-import { Groups, buildFacts, tagKey } from "./features.ts";
+import { Groups, buildFacts } from "./features.ts";
 import { TopCandidates } from "./rank.ts";
 import { PairScorer, reasons, recency, regionReason } from "./score.ts";
 import { TextNeighbours, buildPostings } from "./similar.ts";
@@ -95,6 +95,7 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
   const params: TextParams = { ...TEXT_PARAMS, ...opts.text };
   // Only published bulletins are ever shown, whatever the caller passed; the others still get a sidebar.
   const listed = Uint8Array.from(docs, (b) => (!b.draft && !b.future && b.date.toMillis() <= nowMs ? 1 : 0));
+  if (count === 0) return new Map(docs.map((b) => [b.url, []]));
 
   const vectors = buildVectors(docs, params);
   const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed));
@@ -153,9 +154,10 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
     }
 
     const list: RelatedEntry[] = [];
-    for (const o of top.docs) list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, scorer.match(o, textOf(o)), tagKey)));
+    const chosen = top.list();
+    for (const o of chosen) list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, scorer.match(o, textOf(o)), self.tagKeys, facts[o]!.tagKeys)));
     if (list.length < count) {
-      for (const { doc, kind } of fallbacks.pick(d, new Set(top.docs), count - list.length)) {
+      for (const { doc, kind } of fallbacks.pick(d, chosen, count - list.length)) {
         const b = docs[doc]!;
         const why = kind === "city" ? regionReason(b.city!) : kind === "province" ? regionReason(b.province) : "最新";
         list.push(entry(b, [why], kind));

@@ -135,25 +135,28 @@ export function regionReason(node: { shortName: string }): string {
 
 const MAX_TAGS_SHOWN = 2;
 
-/** Reasons in a fixed order: campaigns, region, fraud types, tags, text; in the words of `self`'s page. */
-export function reasons(self: Bulletin, other: Bulletin, m: Match, tagKey: (tag: string) => string): string[] {
+/**
+ * Reasons in a fixed order: campaigns, region, fraud types, tags, text; in the words of `self`'s page.
+ * `selfTags` and `otherTags` are the bulletins' tags as `tagKey` gives them.
+ */
+export function reasons(self: Bulletin, other: Bulletin, m: Match, selfTags: readonly string[], otherTags: readonly string[]): string[] {
   const out: string[] = [];
   if (m.campaigns > 0) {
-    const theirs = new Set(other.campaigns.map((c) => c.key));
-    for (const c of self.campaigns) if (theirs.has(c.key)) out.push(campaignReason(c.name));
+    for (const c of self.campaigns) if (other.campaigns.some((x) => x.key === c.key)) out.push(campaignReason(c.name));
   }
   if (m.sameCity && self.city) out.push(regionReason(self.city));
   else if (m.sameProvince) out.push(regionReason(self.province));
   if (m.types > 0) {
-    const theirs = new Set(other.types.map((t) => t.key));
-    out.push(`同类：${self.types.filter((t) => theirs.has(t.key)).map((t) => t.name).join("、")}`);
+    out.push(`同类：${self.types.filter((t) => other.types.some((x) => x.key === t.key)).map((t) => t.name).join("、")}`);
   }
   if (m.tags > 0) {
-    const theirs = new Set(other.tags.map(tagKey));
-    const shared = new Map<string, string>();
-    for (const t of self.tags) if (theirs.has(tagKey(t)) && !shared.has(tagKey(t))) shared.set(tagKey(t), t);
+    const shown: string[] = [];
+    self.tags.forEach((tag, i) => {
+      const key = selfTags[i]!;
+      if (otherTags.includes(key) && selfTags.indexOf(key) === i) shown.push(tag);
+    });
     // Two tags say enough; a sidebar line should stay short.
-    out.push(`同话题：${[...shared.values()].slice(0, MAX_TAGS_SHOWN).join("、")}`);
+    out.push(`同话题：${shown.slice(0, MAX_TAGS_SHOWN).join("、")}`);
   }
   if (m.text > 0) out.push("内容相近");
   return out;
