@@ -22,8 +22,8 @@ export interface BulletinPage {
   breadcrumbs: Crumb[];
   regionCrumbs: Crumb[];
   links: { campaigns: Crumb[]; types: Crumb[] };
-  prev?: { title: string; path: string };
-  next?: { title: string; path: string };
+  prev?: { title: string; path: string; lang: Bulletin["lang"] };
+  next?: { title: string; path: string; lang: Bulletin["lang"] };
   related: RelatedEntry[];
   /** Shown by `npm start` only: production builds never contain drafts or future bulletins. */
   status?: "draft" | "future";
@@ -62,8 +62,8 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
         campaigns: b.campaigns.map((c) => ({ name: c.name, path: campaignPath(c) })),
         types: b.types.map((t) => ({ name: t.name, path: typePath(t) })),
       },
-      ...(older ? { prev: { title: older.title, path: older.url } } : {}),
-      ...(newer ? { next: { title: newer.title, path: newer.url } } : {}),
+      ...(older ? { prev: { title: older.title, path: older.url, lang: older.lang } } : {}),
+      ...(newer ? { next: { title: newer.title, path: newer.url, lang: newer.lang } } : {}),
       related: related.get(b.url) ?? [],
       ...(b.draft ? { status: "draft" as const } : b.future ? { status: "future" as const } : {}),
     };
