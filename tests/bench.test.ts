@@ -128,7 +128,7 @@ test("the tree sampler counts a child process", async () => {
 });
 
 test("bench arguments are checked", () => {
-  assert.deepEqual(parseBenchArgs(["--articles", "50"]), { articles: 50, seed: 1, keep: false, json: false });
+  assert.deepEqual(parseBenchArgs(["--articles", "50"]), { articles: 50, seed: 1, keep: false, json: false, skipSearch: false });
   assert.throws(() => parseBenchArgs(["--articles", "ten"]), /--articles: expected a whole number, got ten/);
   assert.throws(() => parseBenchArgs([]), /--articles/);
 });

@@ -1,6 +1,7 @@
-// `npm run bench -- --articles N [--seed S] [--keep] [--json]`: generates a synthetic corpus into a temporary
-// folder and runs the real production build on it (every page, related headlines, feeds, sitemaps, search),
-// then prints the bulletins, pages, wall time of each phase and the peak memory of the whole process tree.
+// `npm run bench -- --articles N [--seed S] [--keep] [--json] [--skip-search]`: generates a synthetic corpus
+// into a temporary folder and runs the real production build on it (every page, related headlines, feeds,
+// sitemaps, search), then prints the bulletins, pages, wall and CPU time of each phase and the peak memory of
+// the whole process tree.
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -29,11 +30,14 @@ export interface BenchOptions {
   keep?: boolean;
   /** Repository whose layouts, settings and registries are built with; default this one. */
   root?: string;
+  /** Build without the search index, to measure the other phases where the indexer would not fit. */
+  skipSearch?: boolean;
 }
 
 export interface BenchReport {
   articles: number;
   seed: number;
+  skipSearch: boolean;
   /** Bulletins published by the build (drafts and future ones excluded; the corpus has none). */
   bulletins: number;
   pages: number;
@@ -67,6 +71,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         contentDir,
         outDir: join(dir, "_site"),
         onPhase: (phase) => sampler.phaseEnded(phase),
+        ...(opts.skipSearch ? { search: false } : {}),
       });
     } finally {
       // Stopped on failure too, so the worker thread never keeps the process alive.
@@ -75,6 +80,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     return {
       articles: opts.articles,
       seed,
+      skipSearch: opts.skipSearch ?? false,
       bulletins: result.bulletins,
       pages: result.pages,
       generateMs,
@@ -97,7 +103,10 @@ export function formatReport(r: BenchReport): string {
   const rows: Array<[string, string]> = [
     ["bulletins", String(r.bulletins)],
     ["pages written", String(r.pages)],
-    ...PHASES.map((p): [string, string] => [PHASE_LABELS[p], `${seconds(r.phasesMs[p]).padStart(9)}   cpu ${seconds(r.memory.phaseCpuMs[p] ?? 0).padStart(9)}   peak ${mib(r.memory.phasePeakBytes[p] ?? 0)}`]),
+    ...PHASES.filter((p) => !(p === "search" && r.skipSearch)).map((p): [string, string] => [
+      PHASE_LABELS[p],
+      `${seconds(r.phasesMs[p]).padStart(9)}   cpu ${seconds(r.memory.phaseCpuMs[p] ?? 0).padStart(9)}   peak ${mib(r.memory.phasePeakBytes[p] ?? 0)}`,
+    ]),
     ["build total", `${seconds(r.buildMs).padStart(9)}   cpu ${seconds(Object.values(r.memory.phaseCpuMs).reduce((a, b) => a + b, 0)).padStart(9)}`],
     ["peak RSS, process tree", mib(r.memory.peakTreeRssBytes)],
     ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
@@ -119,6 +128,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean }
       seed: { type: "string" },
       keep: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      "skip-search": { type: "boolean", default: false },
     },
   });
   const whole = (name: string, raw: string | undefined, fallback?: number): number => {
@@ -127,7 +137,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean }
     if (raw === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected a whole number, got ${raw ?? "nothing"}`);
     return n;
   };
-  return { articles: whole("articles", values.articles), seed: whole("seed", values.seed, 1), keep: values.keep, json: values.json };
+  return {
+    articles: whole("articles", values.articles),
+    seed: whole("seed", values.seed, 1),
+    keep: values.keep,
+    json: values.json,
+    skipSearch: values["skip-search"],
+  };
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
