@@ -105,34 +105,77 @@ function pagefindFilters(selected, except) {
   return filters;
 }
 
+/** @type {Map<string, Map<string, Set<string>>> | undefined} */
+let valueIds;
+
 /**
- * Runs the search: the results (intersection over phrases, in the first phrase's order) and the counts for
- * each facet value. A facet's counts leave out that facet's own selection, so that choosing 无锡 still
- * shows how many 苏州 would add (OR within a facet, AND across facets).
- * @param {any} pf
- * @param {string[][]} phrases
- * @param {string} sort
- * @param {Record<string, string[]>} selected
+ * The pages holding each facet value, learnt once from filter-only searches: they cost no download (the
+ * filter files are loaded at start) and let several-phrase queries count facets exactly.
+ * @param {any} pf @param {Record<string, Record<string, number>>} all
  */
-async function runSearch(pf, phrases, sort, selected) {
-  const options = (/** @type {string} */ except) => ({
-    filters: pagefindFilters(selected, except),
-    ...(sort === "date" || phrases.length === 0 ? { sort: { date: "desc" } } : {}),
-  });
-  const queries = phrases.length ? phrases.map(phraseQuery) : [null];
-  const searches = await Promise.all(queries.map((q) => pf.search(q, options(""))));
+async function pagesByValue(pf, all) {
+  if (!valueIds) {
+    const byFacet = new Map();
+    for (const [facet, values] of Object.entries(all)) {
+      const byValue = new Map();
+      for (const value of Object.keys(values)) {
+        const res = await pf.search(null, { filters: { [facet]: value } });
+        byValue.set(value, new Set(res.results.map((/** @type {any} */ r) => r.id)));
+      }
+      byFacet.set(facet, byValue);
+    }
+    valueIds = byFacet;
+  }
+  return valueIds;
+}
+
+/**
+ * Pages matching every phrase (in the first phrase's order), under the given options.
+ * @param {any} pf @param {Array<string | null>} queries @param {object} options
+ * @returns {Promise<{ results: any[], filters: Record<string, Record<string, number>> }>}
+ */
+async function intersect(pf, queries, options) {
+  const searches = await Promise.all(queries.map((q) => pf.search(q, options)));
   let results = searches[0].results;
   for (const other of searches.slice(1)) {
     const ids = new Set(other.results.map((/** @type {any} */ r) => r.id));
     results = results.filter((/** @type {any} */ r) => ids.has(r.id));
   }
+  return { results, filters: searches[0].filters };
+}
+
+/**
+ * Runs the search: the results and the counts for each facet value. A facet's counts leave out that
+ * facet's own selection, so that choosing 无锡 still shows how many 苏州 would add (OR within a facet, AND
+ * across facets). With one phrase Pagefind counts; with several, the intersection is counted here.
+ * @param {any} pf
+ * @param {Record<string, Record<string, number>>} all
+ * @param {string[][]} phrases
+ * @param {string} sort
+ * @param {Record<string, string[]>} selected
+ */
+async function runSearch(pf, all, phrases, sort, selected) {
+  const options = (/** @type {string} */ except) => ({
+    filters: pagefindFilters(selected, except),
+    ...(sort === "date" || phrases.length === 0 ? { sort: { date: "desc" } } : {}),
+  });
+  const queries = phrases.length ? phrases.map(phraseQuery) : [null];
+  const main = await intersect(pf, queries, options(""));
   /** @type {Record<string, Record<string, number>>} */
-  const counts = { ...searches[0].filters };
-  for (const facet of Object.keys(selected)) {
-    const without = await pf.search(queries[0], options(facet));
-    counts[facet] = without.filters[facet] ?? {};
+  const counts = {};
+  for (const facet of FACETS) {
+    const base = facet in selected ? await intersect(pf, queries, options(facet)) : main;
+    if (queries.length === 1) {
+      counts[facet] = base.filters[facet] ?? {};
+      continue;
+    }
+    const ids = (await pagesByValue(pf, all)).get(facet) ?? new Map();
+    /** @type {Record<string, number>} */
+    const facetCounts = {};
+    for (const [value, pages] of ids) facetCounts[value] = base.results.filter((/** @type {any} */ r) => pages.has(r.id)).length;
+    counts[facet] = facetCounts;
   }
-  return { results, counts, approximateCounts: phrases.length > 1 };
+  return { results: main.results, counts };
 }
 
 /** @param {string} tag @param {Record<string, string>} [attrs] @param {...(Node | string)} children */
@@ -261,7 +304,7 @@ async function update() {
     statusBox.textContent = `“${q}”中没有可搜索的文字。`;
     return;
   }
-  const { results, counts, approximateCounts } = await runSearch(pf, phrases, sort, selected);
+  const { results, counts } = await runSearch(pf, all, phrases, sort, selected);
   if (mine !== generation) return;
   renderFacets(all, counts, selected);
   list.replaceChildren();
@@ -282,7 +325,7 @@ async function update() {
   // Announced once the first results are on the page, so the status never describes a list still loading.
   const what = q ? `“${q}”` : "所选条件";
   statusBox.textContent = results.length
-    ? `${what}找到 ${results.length} 条结果${approximateCounts ? "（筛选计数按第一个词）" : ""}。`
+    ? `${what}找到 ${results.length} 条结果。`
     : `没有找到${what}的结果。`;
   moreButton.onclick = async () => {
     const firstNew = await showMore();

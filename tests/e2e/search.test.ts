@@ -162,6 +162,20 @@ test("search page in Chromium", { timeout: 300_000 }, async (t: TestContext) => 
       assert.deepEqual(problems, []);
     });
 
+    await t.test("several words: facet counts count the pages holding all of them", async () => {
+      const { page, problems } = await openPage();
+      const query = "苏州 诈骗";
+      const expected = expectedFor(query);
+      assert.deepEqual((await search(page, site.url, query)).sort(), expected);
+      const facetText = (await page.locator("[data-search-facets]").innerText()).replace(/\s+/g, " ");
+      for (const city of ["无锡", "苏州", "杭州"]) {
+        const n = expected.filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === city).length;
+        if (n) assert.match(facetText, new RegExp(`${city} \\(${n}\\)`), facetText);
+        else assert.doesNotMatch(facetText, new RegExp(`${city} \\(`), facetText);
+      }
+      assert.deepEqual(problems, []);
+    });
+
     await t.test("sort by date puts the newest first", async () => {
       const { page } = await openPage();
       await page.goto(`${site.url}search/?q=${encodeURIComponent("詐騙")}&sort=date`);
