@@ -15,6 +15,12 @@ export interface TextParams {
   maxDocShare: number;
   /** …unless they are in at most this many (a small site has few bulletins to tell boilerplate by). */
   minDocLimit: number;
+  /**
+   * Terms in more bulletins than this are dropped whatever the share. It bounds every posting list, so each
+   * bulletin's look-up costs at most topTerms × maxDocCount whatever the size of the site: without it a
+   * popular topic's terms grow with the site and the cost with its square.
+   */
+  maxDocCount: number;
   /** Length of each bulletin's term vector. */
   topTerms: number;
   /** Cosine below which two texts do not count as similar. */
@@ -27,6 +33,7 @@ export const TEXT_PARAMS: Readonly<TextParams> = {
   titleRepeat: 3,
   maxDocShare: 0.1,
   minDocLimit: 4,
+  maxDocCount: 1000,
   topTerms: 40,
   minCosine: 0.12,
   minSharedTerms: 3,
@@ -187,12 +194,15 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   const n = docs.length;
   const counts = countTerms(docs, params.titleRepeat);
   // A term in every bulletin says nothing, even in a corpus of two.
-  const maxDf = Math.min(n - 1, Math.max(params.minDocLimit, Math.floor(params.maxDocShare * n)));
-  // BM25's form of idf: it stays positive however common a term is.
-  const idf = new Float64Array(counts.termCount);
+  const byShare = Math.max(params.minDocLimit, Math.floor(params.maxDocShare * n));
+  const maxDf = Math.min(n - 1, params.maxDocCount, byShare);
+  // BM25's form of idf, which stays positive however common a term is; 0 marks a term left out. One
+  // four-byte table: it is read at random once per term of every bulletin, and at 100,000 bulletins the
+  // cache misses on a larger one (or on two) cost more than all the arithmetic.
+  const idf = new Float32Array(counts.termCount);
   for (let t = 0; t < counts.termCount; t++) {
     const f = counts.df[t]!;
-    idf[t] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+    if (f >= 2 && f <= maxDf) idf[t] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
   }
 
   const tfWeight = Float64Array.from({ length: 256 }, (_, tf) => (tf > 0 ? 1 + Math.log(tf) : 0));
@@ -204,9 +214,9 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   for (let d = 0; d < n; d++) {
     for (let i = counts.starts[d]!; i < counts.starts[d + 1]!; i++) {
       const t = counts.ids[i]!;
-      const f = counts.df[t]!;
-      if (f < 2 || f > maxDf) continue;
-      const w = idf[t]! * tfWeight[counts.tfs[i]!]!;
+      const termIdf = idf[t]!;
+      if (termIdf === 0) continue;
+      const w = termIdf * tfWeight[counts.tfs[i]!]!;
       if (top.admits(w, t)) top.offer(w, t);
     }
     const offset = d * width;
