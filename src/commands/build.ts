@@ -56,23 +56,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     loadSite({ root, mode: "production", env, ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}) }),
   );
   if (site.problems.length) throw new ContentError(site.problems);
-  const related = await timed("related", () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }));
-  const data = await timed("other", () => deriveSiteData(site, related));
-
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
+  // Search records come from the model, not the HTML, so Pagefind (a child process) indexes on the second core
+  // while this one computes related headlines and renders the pages.
+  const search = options.search === false ? undefined : timed("search", async () => {
+    const { indexSearch } = await import("../search/index-search.ts");
+    return indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir });
+  });
+  search?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   try {
+    const related = await timed("related", () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }));
+    const data = await timed("other", () => deriveSiteData(site, related));
     const pages = await timed("render", () => renderSite(root, tmpDir, data, options.env ?? {}));
-    if (options.search !== false) {
-      const { indexSearch } = await import("../search/index-search.ts");
-      await timed("search", () => indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir }));
-    }
+    await search;
     await timed("other", () => {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir);
     });
     return { bulletins: site.bulletins.length, pages, phases, totalMs: performance.now() - started, outDir };
   } catch (error) {
+    await search?.catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }
