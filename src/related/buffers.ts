@@ -1,18 +1,12 @@
-// Growable typed arrays: the text index holds millions of numbers, which as plain JS arrays would cost
+// Growable integer arrays: the text index handles millions of numbers, which as plain JS arrays would cost
 // several times the memory and keep the collector busy.
 
-type Typed = Int32Array | Uint8Array;
-type TypedCtor<T extends Typed> = new (length: number) => T;
-
-class Growable<T extends Typed> {
-  data: T;
+export class IntBuffer {
+  data: Int32Array;
   length = 0;
 
-  constructor(
-    private readonly ctor: TypedCtor<T>,
-    capacity: number,
-  ) {
-    this.data = new ctor(Math.max(16, capacity));
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
   }
 
   push(value: number): void {
@@ -26,25 +20,13 @@ class Growable<T extends Typed> {
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const next = new this.ctor(cap);
+    const next = new Int32Array(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
 
   clear(): void {
     this.length = 0;
-  }
-}
-
-export class IntBuffer extends Growable<Int32Array> {
-  constructor(capacity = 1024) {
-    super(Int32Array, capacity);
-  }
-}
-
-export class ByteBuffer extends Growable<Uint8Array> {
-  constructor(capacity = 1024) {
-    super(Uint8Array, capacity);
   }
 }
 

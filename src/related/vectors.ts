@@ -2,9 +2,9 @@
 // Weights are (1 + ln tf) · idf: a term a bulletin keeps coming back to (刷单 ×12) outranks a name met once,
 // so two bulletins on one subject share their vectors' terms rather than chance rarities.
 // Terms found in more than a fixed share of the corpus are dropped: the boilerplate every bulletin shares
-// (民警, 提醒, 诈骗, 96110) would otherwise make everything look related. Terms found in only one bulletin are
+// (民警, 提醒, 诈骗, 反诈) would otherwise make everything look related. Terms found in only one bulletin are
 // dropped too: they can never link two bulletins, yet would crowd the top of every vector.
-import { ByteBuffer, IntBuffer, ensureIndex } from "./buffers.ts";
+import { IntBuffer, ensureIndex } from "./buffers.ts";
 import { KeyCounter, TermIds } from "./term-ids.ts";
 import { Tokeniser } from "./tokenise.ts";
 
@@ -54,55 +54,43 @@ export interface DocVectors {
   readonly termCount: number;
 }
 
-interface TermCounts {
-  /** Distinct term ids of all bulletins, one after another; bulletin d's from starts[d] to starts[d + 1]. */
-  ids: Int32Array;
-  /** Frequency of each of those terms in its bulletin, capped at 255 (its logarithm barely moves by then). */
-  tfs: Uint8Array;
-  starts: Int32Array;
-  /** Bulletins each term occurs in. */
-  df: Int32Array;
-  termCount: number;
-}
+/**
+ * Reads one bulletin at a time as distinct term ids and their frequencies. The corpus is read twice (once
+ * to count in how many bulletins each term occurs, once to weigh), rather than keeping every bulletin's
+ * terms in between: that store came to five bytes per character of text (a hundred megabytes at 10,000
+ * bulletins), and allocating it set off full collections of the build's whole heap.
+ */
+class TermReader {
+  private readonly tokeniser = new Tokeniser();
+  private readonly termIds = new TermIds();
+  private readonly keys = new IntBuffer(8192);
+  private readonly counter = new KeyCounter();
+  /** The last bulletin's distinct term ids, `ids[0 … size - 1]`, and the frequency of each (capped at 255). */
+  ids = new Int32Array(4096);
+  size = 0;
 
-function countTerms(docs: readonly DocText[], titleRepeat: number): TermCounts {
-  const tokeniser = new Tokeniser();
-  const termIds = new TermIds();
-  const keys = new IntBuffer(8192);
-  // Sized once from the text length (distinct terms run at most one per character, in practice about three
-  // in four): growing a buffer of tens of megabytes by copying is what woke the collector.
-  let chars = 0;
-  for (const doc of docs) chars += doc.title.length * titleRepeat + doc.text.length;
-  const ids = new IntBuffer(Math.ceil(chars * 0.8) + 1024);
-  const tfs = new ByteBuffer(Math.ceil(chars * 0.8) + 1024);
-  const starts = new Int32Array(docs.length + 1);
-  let df: Int32Array = new Int32Array(1 << 16);
-  const counter = new KeyCounter();
-  for (let d = 0; d < docs.length; d++) {
-    const doc = docs[d]!;
-    keys.clear();
-    tokeniser.keys(doc.title, keys, titleRepeat);
-    tokeniser.keys(doc.text, keys);
-    counter.count(keys.data, keys.length);
-    starts[d] = ids.length;
-    ids.reserve(counter.size);
-    tfs.reserve(counter.size);
-    for (let j = 0; j < counter.size; j++) {
-      const id = termIds.intern(counter.distinct[j]!);
-      ids.data[ids.length++] = id;
-      tfs.data[tfs.length++] = Math.min(255, counter.tally[j]!);
-      if (id >= df.length) df = ensureIndex(df, id);
-      df[id]!++;
-    }
+  constructor(private readonly titleRepeat: number) {}
+
+  /** One more than the largest term id handed out so far. */
+  get termCount(): number {
+    return this.termIds.size;
   }
-  starts[docs.length] = ids.length;
-  return {
-    ids: ids.data,
-    tfs: tfs.data,
-    starts,
-    df,
-    termCount: termIds.size,
-  };
+
+  /** Frequency of the last bulletin's j-th distinct term. */
+  tf(j: number): number {
+    return Math.min(255, this.counter.tally[j]!);
+  }
+
+  read(doc: DocText): void {
+    const { keys, counter } = this;
+    keys.clear();
+    this.tokeniser.keys(doc.title, keys, this.titleRepeat);
+    this.tokeniser.keys(doc.text, keys);
+    counter.count(keys.data, keys.length);
+    if (this.ids.length < counter.size) this.ids = new Int32Array(counter.size * 2);
+    for (let j = 0; j < counter.size; j++) this.ids[j] = this.termIds.intern(counter.distinct[j]!);
+    this.size = counter.size;
+  }
 }
 
 /** Keeps the `width` best (weight, term) pairs seen: higher weight first, then lower term id. */
@@ -192,16 +180,26 @@ class TopTerms {
 
 export function buildVectors(docs: readonly DocText[], params: Readonly<TextParams> = TEXT_PARAMS): DocVectors {
   const n = docs.length;
-  const counts = countTerms(docs, params.titleRepeat);
+  const reader = new TermReader(params.titleRepeat);
+  let df: Int32Array = new Int32Array(1 << 16);
+  for (const doc of docs) {
+    reader.read(doc);
+    for (let j = 0; j < reader.size; j++) {
+      const id = reader.ids[j]!;
+      if (id >= df.length) df = ensureIndex(df, id);
+      df[id]!++;
+    }
+  }
+  const termCount = reader.termCount;
   // A term in every bulletin says nothing, even in a corpus of two.
   const byShare = Math.max(params.minDocLimit, Math.floor(params.maxDocShare * n));
   const maxDf = Math.min(n - 1, params.maxDocCount, byShare);
   // BM25's form of idf, which stays positive however common a term is; 0 marks a term left out. One
   // four-byte table: it is read at random once per term of every bulletin, and at 100,000 bulletins the
   // cache misses on a larger one (or on two) cost more than all the arithmetic.
-  const idf = new Float32Array(counts.termCount);
-  for (let t = 0; t < counts.termCount; t++) {
-    const f = counts.df[t]!;
+  const idf = new Float32Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const f = df[t]!;
     if (f >= 2 && f <= maxDf) idf[t] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
   }
 
@@ -212,11 +210,12 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
   const weights = new Float64Array(n * width);
   const top = new TopTerms(width);
   for (let d = 0; d < n; d++) {
-    for (let i = counts.starts[d]!; i < counts.starts[d + 1]!; i++) {
-      const t = counts.ids[i]!;
+    reader.read(docs[d]!);
+    for (let j = 0; j < reader.size; j++) {
+      const t = reader.ids[j]!;
       const termIdf = idf[t]!;
       if (termIdf === 0) continue;
-      const w = termIdf * tfWeight[counts.tfs[i]!]!;
+      const w = termIdf * tfWeight[reader.tf(j)]!;
       if (top.admits(w, t)) top.offer(w, t);
     }
     const offset = d * width;
@@ -227,5 +226,5 @@ export function buildVectors(docs: readonly DocText[], params: Readonly<TextPara
     const len = Math.sqrt(sq);
     for (let k = 0; k < size; k++) weights[offset + k] = weights[offset + k]! / len;
   }
-  return { width, sizes, terms, weights, termCount: counts.termCount };
+  return { width, sizes, terms, weights, termCount };
 }
