@@ -155,6 +155,22 @@ test("fallbacks come from the same city, then the same province, then the latest
   );
 });
 
+test("a bulletin placed in a whole province falls back on its province", () => {
+  const self = bulletin({ slug: "self", region: regions.jiangsu });
+  const wuxi = bulletin({ slug: "wx", region: regions.wuxi, date: day("2023-01-01") });
+  const hangzhou = bulletin({ slug: "hz", region: regions.hangzhou, date: day("2024-01-01") });
+  const related = run([self, wuxi, hangzhou]);
+  assert.deepEqual(
+    related.get(self.url)!.map((e) => [e.url, e.fallback, e.reasons]),
+    [
+      [wuxi.url, "province", ["同在江苏"]],
+      [hangzhou.url, "latest", ["最新"]],
+    ],
+  );
+  assert.deepEqual(related.get(wuxi.url)![0]!.reasons, ["同在江苏"]);
+  assert.equal(related.get(wuxi.url)![0]!.regionName, "江苏");
+});
+
 test("related bulletins come first and fallbacks only fill the rest", () => {
   const self = bulletin({ slug: "self", region: regions.wuxi, types: [daikuan] });
   const typed = bulletin({ slug: "typed", region: regions.hangzhou, types: [daikuan], date: day("2019-01-01") });
