@@ -5,6 +5,7 @@ import { computeRelated, DEFAULT_RELATED_WEIGHTS, type RelatedEntry } from "../s
 import { campaignReason } from "../src/related/score.ts";
 import { Tokeniser } from "../src/related/tokenise.ts";
 import { IntBuffer } from "../src/related/buffers.ts";
+import { KeyCounter } from "../src/related/term-ids.ts";
 import type { Bulletin, RelatedWeights } from "../src/model.ts";
 import { ZONE, campaign, fraudType, makeBulletin, region, regions } from "./fixtures/make-bulletin.ts";
 
@@ -293,4 +294,16 @@ test("terms are character pairs of Han runs, folded to Simplified, and whole Lat
   assert.deepEqual(keys("下载APP"), [...keys("下载"), ...keys("app")]);
   assert.equal(keys("app").length, 1);
   assert.notDeepEqual(keys("诈骗"), keys("骗诈"));
+});
+
+test("term frequencies are counted afresh for each bulletin, long or short", () => {
+  const counter = new KeyCounter(4);
+  const counted = (keys: number[]): Array<[number, number]> => {
+    counter.count(Int32Array.from(keys), keys.length);
+    return Array.from({ length: counter.size }, (_, j) => [counter.distinct[j]!, counter.tally[j]!]);
+  };
+  const long = Array.from({ length: 5000 }, (_, i) => 1 + (i % 1500));
+  assert.equal(counted(long).length, 1500);
+  assert.deepEqual(counted([7, 3, 7, -2, 7]), [[7, 3], [3, 1], [-2, 1]]);
+  assert.deepEqual(counted([3]), [[3, 1]]);
 });

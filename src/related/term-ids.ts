@@ -58,38 +58,40 @@ export class TermIds {
  * the corpus-wide TermIds is consulted once per distinct term of a bulletin rather than once per occurrence.
  */
 export class KeyCounter {
-  private keys: Int32Array;
+  private table: Int32Array;
   private counts: Int32Array;
   private shift: number;
-  /** Distinct keys in first-seen order, and their counts, valid up to `size`. */
+  /** Distinct keys in first-seen order, their counts and table slots, valid up to `size`. */
   distinct: Int32Array;
   tally: Int32Array;
+  private slots: Int32Array;
   size = 0;
 
   constructor(bits = 12) {
-    this.keys = new Int32Array(1 << bits);
+    this.table = new Int32Array(1 << bits);
     this.counts = new Int32Array(1 << bits);
     this.shift = 32 - bits;
     this.distinct = new Int32Array(1 << (bits - 1));
     this.tally = new Int32Array(1 << (bits - 1));
+    this.slots = new Int32Array(1 << (bits - 1));
   }
 
   /** Counts `keys[0 … length - 1]`, replacing the previous contents. */
   count(keys: Int32Array, length: number): void {
-    // Keep the table at most half full: size it for every key being distinct.
+    // Keep the table at most half full: size it for every key being distinct. It only ever grows, and is
+    // left empty after each call by clearing just the slots used, so one long bulletin does not make every
+    // later one pay for wiping a large table.
     let bits = 32 - this.shift;
     while (1 << (bits - 1) < length) bits++;
     if (bits !== 32 - this.shift) {
-      this.keys = new Int32Array(1 << bits);
+      this.table = new Int32Array(1 << bits);
       this.counts = new Int32Array(1 << bits);
       this.distinct = new Int32Array(1 << (bits - 1));
       this.tally = new Int32Array(1 << (bits - 1));
+      this.slots = new Int32Array(1 << (bits - 1));
       this.shift = 32 - bits;
-    } else {
-      this.keys.fill(EMPTY);
     }
-    const table = this.keys;
-    const counts = this.counts;
+    const { table, counts, distinct, slots } = this;
     const mask = table.length - 1;
     const shift = this.shift;
     let size = 0;
@@ -105,18 +107,17 @@ export class KeyCounter {
         if (k === EMPTY) {
           table[slot] = key;
           counts[slot] = 1;
-          this.distinct[size++] = key;
+          distinct[size] = key;
+          slots[size++] = slot;
           break;
         }
         slot = (slot + 1) & mask;
       }
     }
-    // Read the counts back in first-seen order.
     for (let j = 0; j < size; j++) {
-      const key = this.distinct[j]!;
-      let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-      while (table[slot] !== key) slot = (slot + 1) & mask;
+      const slot = slots[j]!;
       this.tally[j] = counts[slot]!;
+      table[slot] = EMPTY;
     }
     this.size = size;
   }
