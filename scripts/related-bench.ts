@@ -1,4 +1,5 @@
-// Times computeRelated on synthetic bulletins: `node --import tsx scripts/related-bench.ts [count] [hanChars]`.
+// Times computeRelated on synthetic bulletins:
+//   REPEAT=3 node --import tsx scripts/related-bench.ts [count=10000] [hanChars=2000]
 // Text is drawn from boilerplate every bulletin shares, per-fraud-type topic words, and a Zipf-distributed
 // general vocabulary, a fifth of bulletins in Traditional script, so the term statistics resemble real news.
 import { DateTime } from "luxon";
@@ -106,11 +107,9 @@ for (let i = 0; i < N; i++) {
   );
 }
 const t1 = performance.now();
-if (process.env.DUMP) { (await import("node:fs")).writeFileSync(process.env.DUMP, JSON.stringify(bulletins.map((b) => b.text))); process.exit(0); }
 const heapBefore = process.memoryUsage().heapUsed;
 const rssBefore = process.memoryUsage().rss;
 const now = start.plus({ years: 7 });
-const textParams = process.env.TOPK ? { text: { topTerms: Number(process.env.TOPK) } } : {};
 // Other processes share this machine: repeat and keep the fastest run, wall and CPU.
 const runs: Array<{ wall: number; cpu: number }> = [];
 let related = new Map<string, RelatedEntry[]>();
@@ -118,7 +117,7 @@ let peakHeap = 0;
 for (let r = 0; r < Number(process.env.REPEAT ?? 1); r++) {
   const cpu0 = process.cpuUsage();
   const w0 = performance.now();
-  related = computeRelated(bulletins, { count: 5, weights: DEFAULT_RELATED_WEIGHTS, now, ...textParams });
+  related = computeRelated(bulletins, { count: 5, weights: DEFAULT_RELATED_WEIGHTS, now });
   const cpu = process.cpuUsage(cpu0);
   runs.push({ wall: performance.now() - w0, cpu: (cpu.user + cpu.system) / 1000 });
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
