@@ -27,6 +27,7 @@ const BOILERPLATE =
  * code points. `i` must be unique within a corpus.
  */
 function filler(i: number, length = 120): string {
+  if (0x7300 + (i + 1) * 48 > 0xa000) throw new Error("filler: out of code point blocks; use fewer bulletins");
   let out = "";
   let seed = i + 1;
   for (let k = 0; k < length; k++) {
