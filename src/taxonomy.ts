@@ -122,35 +122,8 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
         .map((child) => ({ title: regionTitle(child), path: regionPath(child), count: byRegion.get(child.key)!.length })),
     });
   }
-  for (const campaign of registries.campaigns.all) {
-    const items = byCampaign.get(campaign.key);
-    if (!items) continue;
-    terms.push({
-      kind: "campaign",
-      key: campaign.key,
-      title: campaign.name,
-      description: campaign.description,
-      basePath: campaignPath(campaign),
-      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES.campaign, path: "/campaigns/" }, { name: campaign.name, path: campaignPath(campaign) }],
-      feedPath: `${campaignPath(campaign)}feed.xml`,
-      items,
-      children: [],
-    });
-  }
-  for (const type of registries.types.all) {
-    const items = byType.get(type.key);
-    if (!items) continue;
-    terms.push({
-      kind: "type",
-      key: type.key,
-      title: type.name,
-      description: type.description,
-      basePath: typePath(type),
-      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES.type, path: "/types/" }, { name: type.name, path: typePath(type) }],
-      items,
-      children: [],
-    });
-  }
+  terms.push(...registryTerms("campaign", registries.campaigns.all, byCampaign, "/campaigns/", true));
+  terms.push(...registryTerms("type", registries.types.all, byType, "/types/", false));
   for (const [year, items] of [...byYear].sort(([a], [b]) => b - a)) {
     const months = [...byMonth].filter(([key]) => key.startsWith(`${year}-`)).sort(([a], [b]) => (a < b ? 1 : -1));
     terms.push({
@@ -186,6 +159,32 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
     }
   }
   return terms;
+}
+
+/** Terms of a registry (campaigns, fraud types): one per entry that has bulletins, in registry order. */
+function registryTerms(
+  kind: "campaign" | "type",
+  entries: readonly (Campaign | FraudType)[],
+  byKey: Map<string, Bulletin[]>,
+  section: string,
+  withFeed: boolean,
+): Term[] {
+  return entries.flatMap((entry) => {
+    const items = byKey.get(entry.key);
+    if (!items) return [];
+    const basePath = `${section}${entry.key}/`;
+    return [{
+      kind,
+      key: entry.key,
+      title: entry.name,
+      description: entry.description,
+      basePath,
+      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES[kind], path: section }, { name: entry.name, path: basePath }],
+      ...(withFeed ? { feedPath: `${basePath}feed.xml` } : {}),
+      items,
+      children: [],
+    }];
+  });
 }
 
 export function listingPages(terms: readonly Term[], perPage: number): ListingPage[] {
