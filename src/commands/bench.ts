@@ -32,6 +32,8 @@ export interface BenchOptions {
   root?: string;
   /** Build without the search index, to measure the other phases where the indexer would not fit. */
   skipSearch?: boolean;
+  /** Print each phase as it ends on stderr. */
+  progress?: boolean;
 }
 
 export interface BenchReport {
@@ -60,6 +62,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const t0 = performance.now();
     await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
     const generateMs = performance.now() - t0;
+    if (opts.progress) console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
 
     const before = loadavg()[0]!;
     const sampler = await startTreeSampler(50);
@@ -70,7 +73,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         root: opts.root ?? REPO_ROOT,
         contentDir,
         outDir: join(dir, "_site"),
-        onPhase: (phase) => sampler.phaseEnded(phase),
+        onPhase: (phase, ms) => {
+          sampler.phaseEnded(phase);
+          // Progress on stderr: a long run shows where it is, and where it died if it runs out of memory.
+          if (opts.progress) console.error(`bench: ${PHASE_LABELS[phase]} done in ${seconds(ms)}`);
+        },
         ...(opts.skipSearch ? { search: false } : {}),
       });
     } finally {
@@ -150,7 +157,7 @@ const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLT
 if (invokedDirectly) {
   runMain(async () => {
     const { json, ...opts } = parseBenchArgs(process.argv.slice(2));
-    const report = await runBench(opts);
+    const report = await runBench({ ...opts, progress: true });
     console.log(json ? JSON.stringify(report) : formatReport(report));
   });
 }
