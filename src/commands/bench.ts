@@ -2,6 +2,7 @@
 // into a temporary folder and runs the real production build on it (every page, related headlines, feeds,
 // sitemaps, search), then prints the bulletins, pages, wall and CPU time of each phase and the peak memory of
 // the whole process tree.
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -99,8 +100,22 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       ...(opts.keep ? { dir } : {}),
     };
   } finally {
-    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    if (!opts.keep) await removeInBackground(dir);
   }
+}
+
+/**
+ * Deleting tens of thousands of files takes minutes on a disk mounted with `discard` (about 2 ms a file here),
+ * after the figures are known: on POSIX a detached `rm -rf` does it while the command returns.
+ */
+async function removeInBackground(dir: string): Promise<void> {
+  if (process.platform === "win32") return rm(dir, { recursive: true, force: true });
+  const child = spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" });
+  await new Promise<void>((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", reject);
+  });
+  child.unref();
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
