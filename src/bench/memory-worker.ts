@@ -6,9 +6,9 @@ const { root, intervalMs } = workerData as { root: number; intervalMs: number };
 const sampler = new TreeSampler(root);
 sampler.sample();
 const timer = setInterval(() => sampler.sample(), intervalMs);
-type Message = { phaseEnded: string } | { stop: true; selfMaxRssBytes: number };
+type Message = { phase: string; start: number; end: number } | { stop: true; selfMaxRssBytes: number };
 parentPort!.on("message", (msg: Message) => {
-  if ("phaseEnded" in msg) return sampler.phaseEnded(msg.phaseEnded);
+  if ("phase" in msg) return sampler.phase(msg.phase, msg.start, msg.end);
   clearInterval(timer);
   sampler.sample();
   parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes));

@@ -19,11 +19,14 @@ export interface TreeMemory {
   descendantsHwmBytes: number;
   /** This process's own peak RSS over its whole life (getrusage, via process.resourceUsage()). */
   selfMaxRssBytes: number;
-  /** Highest tree RSS sampled while each marked phase ran (see RunningSampler.phaseEnded). */
+  /** CPU time (user + system) of the whole tree while sampling. */
+  cpuMs: number;
+  /** Highest tree RSS sampled while each phase ran (see RunningSampler.phase). */
   phasePeakBytes: Record<string, number>;
   /**
-   * CPU time (user + system) of the whole tree spent in each marked phase. Less sensitive than wall time to
-   * other work on a shared machine, so figures taken under load can still be compared.
+   * CPU time of the whole tree while each phase ran. Less sensitive than wall time to other work on a shared
+   * machine, so figures taken under different loads can be compared. Where phases overlap, both count the
+   * time of the overlap.
    */
   phaseCpuMs: Record<string, number>;
 }
@@ -135,26 +138,30 @@ export function descendants(root: number): number[] {
   return found;
 }
 
+/** One sample of the tree: when, its total RSS and its total CPU time so far. */
+interface Sample {
+  at: number;
+  rss: number;
+  cpu: number;
+}
+
 /** Accumulates samples of one process tree; runs inside the sampling worker, and directly in tests. */
 export class TreeSampler {
   private peak = 0;
   private atPeak = 0;
-  private count = 0;
   private readonly hwm = new Map<number, number>();
-  private sincePhase = 0;
-  private readonly phasePeaks: Record<string, number> = {};
-  private readonly phaseCpu: Record<string, number> = {};
-  private cpuAtPhaseStart: number | undefined;
+  private readonly samples: Sample[] = [];
+  private readonly phases: Array<{ phase: string; start: number; end: number }> = [];
   private lastCpu = 0;
   constructor(private readonly root: number) {}
 
-  /** The samples since the previous call belong to `phase` (a phase that runs twice keeps its higher peak). */
-  phaseEnded(phase: string): void {
+  /**
+   * `phase` ran from `start` to `end` (Date.now() milliseconds). Phases may overlap (the search index is built
+   * while pages render), so each one's CPU time and peak come from the samples inside its own interval.
+   */
+  phase(phase: string, start: number, end: number): void {
     this.sample();
-    this.phasePeaks[phase] = Math.max(this.phasePeaks[phase] ?? 0, this.sincePhase);
-    this.sincePhase = 0;
-    this.phaseCpu[phase] = (this.phaseCpu[phase] ?? 0) + this.lastCpu - (this.cpuAtPhaseStart ?? this.lastCpu);
-    this.cpuAtPhaseStart = this.lastCpu;
+    this.phases.push({ phase, start, end });
   }
 
   sample(): void {
@@ -173,31 +180,54 @@ export class TreeSampler {
     }
     // A child's time moves into its parent's cutime when it ends: the sum never goes back.
     this.lastCpu = Math.max(this.lastCpu, cpu);
-    this.cpuAtPhaseStart ??= this.lastCpu;
-    this.count++;
-    this.sincePhase = Math.max(this.sincePhase, total);
+    this.samples.push({ at: Date.now(), rss: total, cpu: this.lastCpu });
     if (total > this.peak) [this.peak, this.atPeak] = [total, alive];
+  }
+
+  /** The last sample taken at or before `at` (the first one when there is none). */
+  private sampleAt(at: number): Sample | undefined {
+    let lo = 0;
+    let hi = this.samples.length - 1;
+    if (hi < 0) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.samples[mid]!.at <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.samples[lo];
   }
 
   result(selfMaxRssBytes: number): TreeMemory {
     let hwm = 0;
     for (const v of this.hwm.values()) hwm += v;
+    const phasePeakBytes: Record<string, number> = {};
+    const phaseCpuMs: Record<string, number> = {};
+    for (const { phase, start, end } of this.phases) {
+      let peak = this.sampleAt(start)?.rss ?? 0;
+      for (const s of this.samples) if (s.at >= start && s.at <= end) peak = Math.max(peak, s.rss);
+      phasePeakBytes[phase] = Math.max(phasePeakBytes[phase] ?? 0, peak);
+      const cpu = (this.sampleAt(end)?.cpu ?? 0) - (this.sampleAt(start)?.cpu ?? 0);
+      phaseCpuMs[phase] = (phaseCpuMs[phase] ?? 0) + cpu;
+    }
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
     return {
       peakTreeRssBytes: this.peak,
       processesAtPeak: this.atPeak,
-      samples: this.count,
+      samples: this.samples.length,
       descendantsSeen: this.hwm.size,
       descendantsHwmBytes: hwm,
       selfMaxRssBytes,
-      phasePeakBytes: { ...this.phasePeaks },
-      phaseCpuMs: { ...this.phaseCpu },
+      cpuMs: first && last ? last.cpu - first.cpu : 0,
+      phasePeakBytes,
+      phaseCpuMs,
     };
   }
 }
 
 export interface RunningSampler {
-  /** Call as each phase ends: the peak since the previous call is recorded for it. */
-  phaseEnded(phase: string): void;
+  /** Call as each phase ends, with how long it ran: its CPU time and peak are taken over that interval. */
+  phase(phase: string, ms: number): void;
   stop(): Promise<TreeMemory>;
 }
 
@@ -212,7 +242,10 @@ export async function startTreeSampler(intervalMs = 50): Promise<RunningSampler>
   const failed = new Promise<never>((_, reject) => worker.once("error", reject));
   await Promise.race([new Promise((resolve) => worker.once("message", resolve)), failed]); // "ready"
   return {
-    phaseEnded: (phase) => worker.postMessage({ phaseEnded: phase }),
+    phase: (phase, ms) => {
+      const end = Date.now();
+      worker.postMessage({ phase, start: end - ms, end });
+    },
     stop: async () => {
       const done = new Promise<TreeMemory>((resolve) => worker.once("message", resolve));
       worker.postMessage({ stop: true, selfMaxRssBytes: process.resourceUsage().maxRSS * 1024 });
