@@ -203,8 +203,10 @@ export class TreeSampler {
     const phasePeakBytes: Record<string, number> = {};
     const phaseCpuMs: Record<string, number> = {};
     for (const { phase, start, end } of this.phases) {
-      let peak = this.sampleAt(start)?.rss ?? 0;
+      // Samples inside the interval; a phase shorter than the sampling period gets the first sample after it began.
+      let peak = 0;
       for (const s of this.samples) if (s.at >= start && s.at <= end) peak = Math.max(peak, s.rss);
+      if (peak === 0) peak = this.samples.find((s) => s.at >= start)?.rss ?? 0;
       phasePeakBytes[phase] = Math.max(phasePeakBytes[phase] ?? 0, peak);
       const cpu = (this.sampleAt(end)?.cpu ?? 0) - (this.sampleAt(start)?.cpu ?? 0);
       phaseCpuMs[phase] = (phaseCpuMs[phase] ?? 0) + cpu;

@@ -178,7 +178,15 @@ const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLT
 if (invokedDirectly) {
   runMain(async () => {
     const { json, ...opts } = parseBenchArgs(process.argv.slice(2));
-    const report = await runBench({ ...opts, progress: true });
+    // Eleventy prints its own summary on stdout; with --json, stdout carries the JSON object alone.
+    const log = console.log;
+    if (json) console.log = (...args: unknown[]) => console.error(...args);
+    let report: BenchReport;
+    try {
+      report = await runBench({ ...opts, progress: true });
+    } finally {
+      console.log = log;
+    }
     console.log(json ? JSON.stringify(report) : formatReport(report));
   });
 }
