@@ -1,5 +1,6 @@
 // `npm run build`: validate, derive, render and index into a temporary folder next to the output, then swap
 // it in. A build that fails at any step leaves the last good site untouched.
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,6 +25,11 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Skip the search index (tests of pages that do not need it). */
   search?: boolean;
+  /**
+   * Delete the replaced site in a detached process instead of waiting: on disks mounted with `discard` each
+   * deleted file costs milliseconds, and a second build of 10,000 bulletins spent 32 s in that deletion.
+   */
+  deleteOldInBackground?: boolean;
   onPhase?: (phase: Phase, ms: number) => void;
 }
 
@@ -72,7 +78,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await search;
     await timed("other", () => {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
-      swapIn(tmpDir, outDir);
+      swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
     return { bulletins: site.bulletins.length, pages, phases, totalMs: performance.now() - started, outDir };
   } catch (error) {
@@ -116,18 +122,20 @@ function countPages(dir: string): number {
 }
 
 /** Replaces `outDir` by `tmpDir` with two renames, so a reader of the folder never sees half a site. */
-function swapIn(tmpDir: string, outDir: string): void {
+function swapIn(tmpDir: string, outDir: string, background: boolean): void {
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmpDir, outDir);
-  rmSync(old, { recursive: true, force: true });
+  if (!existsSync(old)) return;
+  if (background && process.platform !== "win32") spawn("rm", ["-rf", old], { detached: true, stdio: "ignore" }).unref();
+  else rmSync(old, { recursive: true, force: true });
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runMain(async () => {
     const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-    const result = await runBuild({ root });
+    const result = await runBuild({ root, deleteOldInBackground: true });
     const secs = (result.totalMs / 1000).toFixed(1);
     console.log(`built ${result.bulletins} bulletins, ${result.pages} pages into ${result.outDir} in ${secs} s`);
   });
