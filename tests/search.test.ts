@@ -7,6 +7,7 @@ import { foldPairs, foldPreimages, serialiseFoldPairs } from "../src/search/fold
 import { decodeOriginals, displayText, GAP_SPACE, phraseQuery, phraseStarts, queryPhrases, segments } from "../public/js/search-text.js";
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { mulberry32 } from "../src/bench/random.ts";
+import { manifest, SHARD_SIZE, SHARD_SIZE_ENV, shardPlan, shardSize } from "../src/search/shards.ts";
 
 
 test("segments: one segment per Han character, runs of letters/digits and of everything else", () => {
@@ -119,4 +120,34 @@ test("fold pairs agree with fold() and read back as pairs", () => {
   assert.equal(Array.from(text).length, pairs.length * 2);
   const preimages = foldPreimages();
   assert.ok(preimages.get("发")!.includes("發"));
+});
+
+test("shard plan: one bundle up to the shard size, then even contiguous runs covering every bulletin once", () => {
+  assert.deepEqual(shardPlan(0, 2500), [{ index: 0, folder: "", start: 0, end: 0 }]);
+  assert.deepEqual(shardPlan(2500, 2500), [{ index: 0, folder: "", start: 0, end: 2500 }]);
+  const plan = shardPlan(10_001, 2500);
+  assert.equal(plan.length, 5);
+  assert.deepEqual(plan.map((s) => s.folder), ["", "shard-1/", "shard-2/", "shard-3/", "shard-4/"]);
+  for (const [n, size] of [[6, 2], [7, 2], [10_000, 2500], [13, 5], [1, 1]] as const) {
+    const shards = shardPlan(n, size);
+    assert.equal(shards.length, Math.ceil(n / size));
+    assert.equal(shards[0]!.start, 0);
+    assert.equal(shards.at(-1)!.end, n);
+    shards.slice(1).forEach((s, i) => assert.equal(s.start, shards[i]!.end, "contiguous, in the site's order"));
+    const sizes = shards.map((s) => s.end - s.start);
+    assert.ok(Math.max(...sizes) <= size && Math.max(...sizes) - Math.min(...sizes) <= 1, `${n}/${size}: ${sizes}`);
+    assert.deepEqual(shardPlan(n, size), shards, "the same plan on every build");
+  }
+});
+
+test("shard size comes from FANZHA_SEARCH_SHARD_SIZE when set, and a bad value names the variable", () => {
+  assert.equal(shardSize({}), SHARD_SIZE);
+  assert.equal(shardSize({ [SHARD_SIZE_ENV]: "2" }), 2);
+  assert.throws(() => shardSize({ [SHARD_SIZE_ENV]: "0" }), /FANZHA_SEARCH_SHARD_SIZE/);
+  assert.throws(() => shardSize({ [SHARD_SIZE_ENV]: "2k" }), /FANZHA_SEARCH_SHARD_SIZE/);
+});
+
+test("the manifest lists the bundles to merge, and none for a single bundle", () => {
+  assert.deepEqual(JSON.parse(manifest(shardPlan(3, 10))), { merge: [] });
+  assert.deepEqual(JSON.parse(manifest(shardPlan(6, 2))), { merge: ["shard-1/", "shard-2/"] });
 });

@@ -19,6 +19,8 @@ const EXCERPT_BEFORE = 24;
 const EXCERPT_AFTER = 56;
 /** The code the index was written under (src/search/records.ts): Pagefind picks its index by document lang. */
 const INDEX_LANG = "zz";
+/** The filter naming each page's bundle when the index is split (src/search/shards.ts). */
+const BUNDLE_FILTER = "bundle";
 
 const root = /** @type {HTMLElement} */ (document.querySelector("[data-search]"));
 const form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
@@ -32,19 +34,25 @@ const hint = /** @type {HTMLElement} */ (root.querySelector("[data-search-empty]
 
 const bundleUrl = new URL(root.dataset.bundle ?? "../pagefind/", root.dataset.bundle ? location.href : import.meta.url).href;
 
+/** @param {string} name */
+async function bundleFile(name) {
+  const response = await fetch(bundleUrl + name);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response;
+}
+
 /** @type {Promise<{ pf: any, fold: (ch: string) => string, inv: Map<string, string[]>, all: Record<string, Record<string, number>> }> | undefined} */
 let ready;
 
 function start() {
   ready ??= (async () => {
-    const [pf, pairsText] = await Promise.all([
+    const [pf, pairsText, shards] = await Promise.all([
       import(bundleUrl + "pagefind.js"),
-      fetch(bundleUrl + "fold-zh.txt").then((r) => {
-        if (!r.ok) throw new Error(`fold-zh.txt: HTTP ${r.status}`);
-        return r.text();
-      }),
+      bundleFile("fold-zh.txt").then((r) => r.text()),
+      bundleFile("shards.json").then((r) => r.json()),
     ]);
-    await pf.options({ basePath: bundleUrl, excerptLength: 0 });
+    const options = { excerptLength: 0 };
+    await pf.options({ basePath: bundleUrl, ...options });
     // pagefind.js cuts the query with Intl.Segmenter when the page's lang is zh; the page keeps its lang
     // except for the moment Pagefind reads it.
     const lang = document.documentElement.lang;
@@ -54,15 +62,49 @@ function start() {
     } finally {
       document.documentElement.lang = lang;
     }
+    // A large site is indexed as several bundles (src/search/shards.ts); merged, one search covers them
+    // all. Their language is given, so the page's lang plays no part; their paths take the same form as
+    // the primary's (pagefind.js strips the origin from it), so result URLs come out the same.
+    /** @type {string[]} */
+    const merge = shards.merge;
+    await Promise.all(merge.map((folder) => pf.mergeIndex(new URL(folder, bundleUrl).pathname, { language: INDEX_LANG, ...options })));
     const chars = Array.from(pairsText);
     /** @type {Array<[string, string]>} */
     const pairs = [];
     for (let i = 0; i + 1 < chars.length; i += 2) pairs.push([/** @type {string} */ (chars[i]), /** @type {string} */ (chars[i + 1])]);
     const map = new Map(pairs);
-    const all = await pf.filters();
-    return { pf, fold: (/** @type {string} */ ch) => map.get(ch) ?? ch, inv: preimages(pairs), all };
+    const { [BUNDLE_FILTER]: _bundles, ...all } = await pf.filters();
+    const searcher = merge.length ? { search: bundleOrdered(pf, 1 + merge.length) } : pf;
+    return { pf: searcher, fold: (/** @type {string} */ ch) => map.get(ch) ?? ch, inv: preimages(pairs), all };
   })();
   return ready;
+}
+
+/**
+ * Search over merged bundles that keeps a sort by date right. pagefind.js orders merged results by score,
+ * and under a sort a result's score is its rank within its own bundle, so the bundles' results would
+ * interleave. The bundles hold runs of the site in date order, newest first, and each page carries its
+ * bundle's number as a filter (src/search/index-search.ts): under a sort each bundle is searched on its
+ * own and the results are joined in bundle order, the facet counts summed. Without a sort one search
+ * serves (a quoted phrase scores every hit alike, so the bundles keep their order).
+ * @param {any} pf @param {number} bundles
+ */
+function bundleOrdered(pf, bundles) {
+  return async (/** @type {string | null} */ query, /** @type {{ filters: object, sort?: object }} */ options) => {
+    if (!options.sort) return pf.search(query, options);
+    const parts = await Promise.all(
+      Array.from({ length: bundles }, (_, i) => pf.search(query, { ...options, filters: { ...options.filters, [BUNDLE_FILTER]: String(i) } })),
+    );
+    /** @type {Record<string, Record<string, number>>} */
+    const filters = {};
+    for (const part of parts) {
+      for (const [facet, values] of Object.entries(/** @type {Record<string, Record<string, number>>} */ (part.filters))) {
+        const sum = (filters[facet] ??= {});
+        for (const [value, n] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + n;
+      }
+    }
+    return { results: parts.flatMap((part) => part.results), filters };
+  };
 }
 
 /** @returns {{ q: string, sort: string, selected: Record<string, string[]> }} */

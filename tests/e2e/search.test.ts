@@ -3,10 +3,12 @@
 // precision and recall, filters, sort, ?q=, a PATH_PREFIX deploy, all under the site's CSP.
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { cspHeader } from "../../src/security.ts";
 import { fold } from "../../src/text/script.ts";
+import { MANIFEST_FILE, SHARD_SIZE_ENV } from "../../src/search/shards.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
 import { buildQueued, tempDir } from "../helpers/site-build.ts";
@@ -58,7 +60,11 @@ function frontMatter(d: Doc): string {
   return lines.join("\n");
 }
 
-test("search page in Chromium", { timeout: 300_000 }, async (t: TestContext) => {
+/**
+ * Builds the corpus with `shardSize` bulletins per search bundle (undefined: the default, one bundle for a
+ * corpus this small) and checks every answer; sharded, the answers must be the same.
+ */
+async function searchSuite(t: TestContext, shardSize: number | undefined): Promise<void> {
   const context: BrowserContext | undefined = await launchChromium(t);
   if (!context) return;
   const contentDir = copyContent({ bulletins: false });
@@ -66,7 +72,20 @@ test("search page in Chromium", { timeout: 300_000 }, async (t: TestContext) => 
   const servers: Served[] = [];
   const buildAndServe = async (prefix: string): Promise<Served> => {
     const outDir = join(tempDir("search-site"), "_site");
-    await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
+    // The indexer reads it when the build starts it; builds in this process are queued, one at a time.
+    const saved = process.env[SHARD_SIZE_ENV];
+    if (shardSize === undefined) delete process.env[SHARD_SIZE_ENV];
+    else process.env[SHARD_SIZE_ENV] = String(shardSize);
+    try {
+      await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
+    } finally {
+      if (saved === undefined) delete process.env[SHARD_SIZE_ENV];
+      else process.env[SHARD_SIZE_ENV] = saved;
+    }
+    const expectedMerged = shardSize === undefined ? 0 : Math.ceil(DOCS.length / shardSize) - 1;
+    const { merge } = JSON.parse(readFileSync(join(outDir, "pagefind", MANIFEST_FILE), "utf8")) as { merge: string[] };
+    assert.equal(merge.length, expectedMerged, `bundles merged into pagefind/: ${JSON.stringify(merge)}`);
+    for (const folder of merge) assert.ok(existsSync(join(outDir, "pagefind", folder, "pagefind-entry.json")), folder);
     const served = await serve({ root: outDir, prefix, headers: { "Content-Security-Policy": cspHeader() } });
     servers.push(served);
     return served;
@@ -226,4 +245,9 @@ test("search page in Chromium", { timeout: 300_000 }, async (t: TestContext) => 
     for (const served of servers) await served.close();
     await context.close();
   }
-});
+}
+
+test("search page in Chromium", { timeout: 300_000 }, (t) => searchSuite(t, undefined));
+
+// Three bundles of two bulletins, merged in the browser: the same answers as one bundle.
+test("search page in Chromium, index split into three bundles", { timeout: 300_000 }, (t) => searchSuite(t, 2));
