@@ -203,6 +203,12 @@ async function searchSuite(t: TestContext, shardSize: number | undefined): Promi
       const dates = paths.map((p) => DOCS.find((d) => urlOf(d) === p)!.date);
       assert.ok(dates.length >= 3);
       assert.deepEqual(dates, [...dates].sort().reverse());
+      // Sorted, a split index is searched bundle by bundle: the counts must still cover them all.
+      const facetText = (await page.locator("[data-search-facets]").innerText()).replace(/\s+/g, " ");
+      for (const city of ["无锡", "苏州"]) {
+        const n = expectedFor("詐騙").filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === city).length;
+        assert.match(facetText, new RegExp(`${city} \\(${n}\\)`), facetText);
+      }
       await page.selectOption("select[name=sort]", "relevance");
       await settled(page);
       assert.doesNotMatch(page.url(), /sort=date/);
