@@ -68,7 +68,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // while this one computes related headlines and renders the pages.
   const search = options.search === false ? undefined : timed("search", async () => {
     const { indexSearch } = await import("../search/index-search.ts");
-    return indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir });
+    return indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir, env });
   });
   search?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   try {
