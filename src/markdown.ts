@@ -31,7 +31,11 @@ function inlineText(token: Token): string {
   return (token.children ?? []).map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : "")).join("");
 }
 
-export function renderBody(source: string): RenderedBody {
+/**
+ * @param pathPrefix the site's PATH_PREFIX: a root-relative link an editor writes (`/regions/wuxi/`) must
+ * point inside the site when it is deployed under a sub-path.
+ */
+export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
   const tokens = md.parse(source, {});
   const headings: Heading[] = [];
   const taken = new Set<string>();
@@ -44,6 +48,14 @@ export function renderBody(source: string): RenderedBody {
       const id = headingId(text, taken, headings.length + 1);
       token.attrSet("id", id);
       headings.push({ level: Number(token.tag.slice(1)), text, id });
+    }
+    if (token.type === "inline" && pathPrefix !== "/") {
+      for (const child of token.children ?? []) {
+        if (child.type !== "link_open" && child.type !== "image") continue;
+        const attr = child.type === "image" ? "src" : "href";
+        const target = child.attrGet(attr);
+        if (target?.startsWith("/") && !target.startsWith("//")) child.attrSet(attr, pathPrefix + target.slice(1));
+      }
     }
     if (token.type === "inline") {
       const text = inlineText(token);

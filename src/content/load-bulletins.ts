@@ -103,7 +103,7 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
     if (!imagePath.startsWith(resolve(ctx.root) + sep)) check("image", "must be a path inside the repository");
     else if (!existsSync(imagePath)) check("image", `file not found: ${fm.image}`);
   }
-  const rendered = renderBody(split.body);
+  const rendered = renderBody(split.body, ctx.settings.pathPrefix);
   if (!rendered.text.trim()) problems.push({ file, line: split.bodyLine, field: "body", message: "the bulletin has no text below the front matter" });
 
   if (problems.length || !fm || !date || !region) return { problems, slugLine };
