@@ -53,11 +53,12 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
   const bulletinPages = bulletins.map((b, i): BulletinPage => {
     const newer = bulletins[i - 1];
     const older = bulletins[i + 1];
+    const regionCrumbs = bulletinCrumbs(b);
     return {
       bulletin: b,
       dateText: cnDate(b.date),
-      breadcrumbs: [{ name: "首页", path: "/" }, ...bulletinCrumbs(b), { name: b.title }],
-      regionCrumbs: bulletinCrumbs(b),
+      breadcrumbs: [{ name: "首页", path: "/" }, ...regionCrumbs, { name: b.title }],
+      regionCrumbs,
       links: {
         campaigns: b.campaigns.map((c) => ({ name: c.name, path: campaignPath(c) })),
         types: b.types.map((t) => ({ name: t.name, path: typePath(t) })),

@@ -52,8 +52,8 @@ export interface Term {
 export const SECTION_TITLES = { region: "地区", campaign: "专项行动", type: "诈骗类型", year: "归档", month: "归档" } as const;
 
 export const regionPath = (node: RegionNode) => `/regions/${node.key}/`;
-export const campaignPath = (c: Campaign) => `/campaigns/${c.key}/`;
-export const typePath = (t: FraudType) => `/types/${t.key}/`;
+export const campaignPath = (c: Pick<Campaign, "key">) => `/campaigns/${c.key}/`;
+export const typePath = (t: Pick<FraudType, "key">) => `/types/${t.key}/`;
 export const yearPath = (year: number) => `/archive/${year}/`;
 export const monthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`;
 
@@ -122,8 +122,8 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
         .map((child) => ({ title: regionTitle(child), path: regionPath(child), count: byRegion.get(child.key)!.length })),
     });
   }
-  terms.push(...registryTerms("campaign", registries.campaigns.all, byCampaign, "/campaigns/", true));
-  terms.push(...registryTerms("type", registries.types.all, byType, "/types/", false));
+  terms.push(...registryTerms("campaign", registries.campaigns.all, byCampaign, campaignPath, "/campaigns/", true));
+  terms.push(...registryTerms("type", registries.types.all, byType, typePath, "/types/", false));
   for (const [year, items] of [...byYear].sort(([a], [b]) => b - a)) {
     const months = [...byMonth].filter(([key]) => key.startsWith(`${year}-`)).sort(([a], [b]) => (a < b ? 1 : -1));
     terms.push({
@@ -166,13 +166,15 @@ function registryTerms(
   kind: "campaign" | "type",
   entries: readonly (Campaign | FraudType)[],
   byKey: Map<string, Bulletin[]>,
+  pathOf: (entry: { key: string }) => string,
   section: string,
   withFeed: boolean,
 ): Term[] {
+
   return entries.flatMap((entry) => {
     const items = byKey.get(entry.key);
     if (!items) return [];
-    const basePath = `${section}${entry.key}/`;
+    const basePath = pathOf(entry);
     return [{
       kind,
       key: entry.key,

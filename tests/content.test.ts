@@ -1,9 +1,11 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, it } from "node:test";
 import iconv from "iconv-lite";
-import { loadSite, formatProblem } from "../src/site.ts";
+import { runBuild } from "../src/commands/build.ts";
+import { ContentError, loadSite, formatProblem } from "../src/site.ts";
 import { copyContent, ROOT, writeBulletin } from "./helpers/content-copy.ts";
 
 const GOOD = `---
@@ -101,6 +103,20 @@ describe("npm run check", () => {
     const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: Array<{ field: string }> };
     assert.equal(parsed.ok, false);
     assert.deepEqual(parsed.problems.map((p) => p.field).sort(), ["date", "region", "slug", "titel", "title"]);
+  });
+
+  it("is what a failing build prints, word for word, and the build writes nothing", async () => {
+    const dir = copyContent();
+    writeBulletin(dir, "2023/bad.md", `---\ntitel: 错字\ndate: 2023-13-45\nregion: 火星\nslug: ../x\n---\n正文\n`);
+    const check = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/commands/check.ts"), "--content", dir], { encoding: "utf8" });
+    const checkLines = check.stderr.trim().split("\n").slice(0, -1).join("\n");
+    const outDir = join(dir, "..", `${basename(dir)}-site`);
+    await assert.rejects(runBuild({ root: ROOT, contentDir: dir, outDir, search: false }), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.equal(error.message, checkLines);
+      return true;
+    });
+    assert.ok(!existsSync(outDir));
   });
 
   it("passes on the sample content", () => {

@@ -3,7 +3,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "../model.ts";
-import { nearest } from "../text/nearest.ts";
+import { rank } from "../registries/suggest.ts";
 
 export interface YamlSource {
   value: unknown;
@@ -67,7 +67,7 @@ export function problemsFromZod(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const guess = nearest(key, knownKeys, 1)[0];
+        const guess = rank(key, knownKeys, (k) => [k], 1, 0.5)[0]?.label;
         problems.push({
           file,
           line: source.lineOf(path),

@@ -5,6 +5,7 @@
 // report about one district that names its city once goes down to the district.
 import type { Campaign, RegionNode, RegionRegistry, Registry } from "../model.ts";
 import { fold } from "../text/script.ts";
+import { countLongestMatches } from "../registries/mentions.ts";
 
 export interface Mention<T> {
   node: T;
@@ -63,19 +64,8 @@ export function countMentions<T extends { key: string; name: string; shortName?:
       if (/\p{Script=Han}/u.test(name) && !names.has(fold(name))) names.set(fold(name), entry);
     }
   }
-  const byLength = [...names.keys()].sort((a, b) => b.length - a.length);
-  const counts = new Map<T, number>();
-  const folded = fold(text);
-  for (let i = 0; i < folded.length; ) {
-    const name = byLength.find((n) => folded.startsWith(n, i));
-    if (name === undefined) {
-      i++;
-      continue;
-    }
-    const entry = names.get(name)!;
-    counts.set(entry, (counts.get(entry) ?? 0) + 1);
-    i += name.length;
-  }
+  const longest = Math.max(0, ...[...names.keys()].map((n) => n.length));
+  const counts = countLongestMatches(text, names, longest, 1);
   return [...counts].map(([node, count]) => ({ node, count }));
 }
 

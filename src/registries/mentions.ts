@@ -53,21 +53,30 @@ function matcherFor(regions: RegionRegistry): Matcher {
  */
 export function findRegionMentions(text: string, regions: RegionRegistry = builtinRegions()): RegionMention[] {
   const { names, longest } = matcherFor(regions);
+  const counts = countLongestMatches(text, names, longest, 2);
+  return [...counts]
+    .map(([node, count]) => ({ node, count }))
+    .sort((a, b) => b.count - a.count || LEVEL_ORDER[b.node.level] - LEVEL_ORDER[a.node.level] || (a.node.key < b.node.key ? -1 : 1));
+}
+
+/**
+ * Counts the names of `names` (keys already folded) in `text`, folded first so either script matches. At each
+ * position the longest name wins and is consumed. Shared by region and campaign detection.
+ */
+export function countLongestMatches<T>(text: string, names: ReadonlyMap<string, T>, longest: number, shortest: number): Map<T, number> {
   const folded = fold(text);
-  const counts = new Map<RegionNode, number>();
+  const counts = new Map<T, number>();
   for (let i = 0; i < folded.length; ) {
     let matched = 0;
-    for (let len = Math.min(longest, folded.length - i); len >= 2; len--) {
-      const node = names.get(folded.slice(i, i + len));
-      if (node) {
-        counts.set(node, (counts.get(node) ?? 0) + 1);
+    for (let len = Math.min(longest, folded.length - i); len >= shortest; len--) {
+      const entry = names.get(folded.slice(i, i + len));
+      if (entry !== undefined) {
+        counts.set(entry, (counts.get(entry) ?? 0) + 1);
         matched = len;
         break;
       }
     }
     i += matched || 1;
   }
-  return [...counts]
-    .map(([node, count]) => ({ node, count }))
-    .sort((a, b) => b.count - a.count || LEVEL_ORDER[b.node.level] - LEVEL_ORDER[a.node.level] || (a.node.key < b.node.key ? -1 : 1));
+  return counts;
 }
