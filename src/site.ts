@@ -7,6 +7,7 @@ import { buildNow } from "./dates.ts";
 import { loadSettings } from "./settings.ts";
 import { loadRegistries } from "./registries/index.ts";
 import { listBulletinFiles, loadBulletins } from "./content/load-bulletins.ts";
+import { ContentError } from "./errors.ts";
 
 export type BuildMode = "production" | "development";
 
@@ -29,25 +30,6 @@ export interface LoadSiteOptions {
   mode: BuildMode;
   now?: DateTime;
   env?: NodeJS.ProcessEnv;
-}
-
-export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
-    this.name = "ContentError";
-  }
-}
-
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
-}
-
-export function formatProblems(problems: readonly Problem[]): string {
-  return sortProblems(problems).map(formatProblem).join("\n");
-}
-
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 /** Newest first; ties by URL so that equal dates order the same on every machine. */

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { countHan, generateArticle, HANT_SHARE, MAX_HAN, MIN_HAN } from "../src/bench/article.ts";
-import { generateCorpus } from "../src/bench/corpus.ts";
-import { rssBytes, TreeSampler } from "../src/bench/memory.ts";
-import { mulberry32 } from "../src/bench/random.ts";
-import { CAMPAIGNS, CITIES_BY_PROVINCE, FRAUD_TYPES } from "../src/bench/vocabulary.ts";
-import { formatReport, parseBenchArgs, runBench } from "../src/commands/bench.ts";
+import { countHan, generateArticle, HANT_SHARE, MAX_HAN, MIN_HAN } from "../bench/article.ts";
+import { generateCorpus } from "../bench/corpus.ts";
+import { rssBytes, TreeSampler } from "../bench/memory.ts";
+import { mulberry32 } from "../bench/random.ts";
+import { CAMPAIGNS, CITIES_BY_PROVINCE, FRAUD_TYPES } from "../bench/vocabulary.ts";
+import { formatReport, parseBenchArgs, runBench } from "../bench/bench.ts";
 import { loadRegistries } from "../src/registries/index.ts";
 import { detectScript, toHant } from "../src/text/script.ts";
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describe, test } from "node:test";
-import { ContentError } from "../src/site.ts";
+import { ContentError } from "../src/errors.ts";
 import { copyContent, writeBulletin } from "./helpers/content-copy.ts";
 import { checkLinks, formatLinkProblems, listFiles } from "./helpers/link-check.ts";
 import { buildQueued, builtSite, tempDir } from "./helpers/site-build.ts";

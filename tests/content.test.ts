@@ -5,7 +5,8 @@ import { basename, join } from "node:path";
 import { describe, it } from "node:test";
 import iconv from "iconv-lite";
 import { runBuild } from "../src/commands/build.ts";
-import { ContentError, loadSite, formatProblem } from "../src/site.ts";
+import { ContentError, formatProblem } from "../src/errors.ts";
+import { loadSite } from "../src/site.ts";
 import { copyContent, ROOT, writeBulletin } from "./helpers/content-copy.ts";
 
 const GOOD = `---

@@ -6,7 +6,7 @@ import { indexedText, searchFilters, searchRecord, SEARCH_LANGUAGE } from "../sr
 import { foldPairs, foldPreimages, serialiseFoldPairs } from "../src/search/fold-table.ts";
 import { decodeOriginals, displayText, GAP_SPACE, phraseQuery, phraseStarts, queryPhrases, segments } from "../public/js/search-text.js";
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
-import { mulberry32 } from "../src/bench/random.ts";
+import { mulberry32 } from "../bench/random.ts";
 import { manifest, SHARD_SIZE, SHARD_SIZE_ENV, shardPlan, shardSize } from "../src/search/shards.ts";
 
 

@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { computeRelated } from "../related/index.ts";
 import { deriveSiteData } from "../site-data.ts";
-import { ContentError, loadSite } from "../site.ts";
+import { ContentError } from "../errors.ts";
+import { loadSite } from "../site.ts";
 import { handOver } from "../eleventy/prepared.ts";
 import { headersFile } from "../deploy-headers.ts";
-import { runMain } from "./run-main.ts";
+import { runCommand } from "./run.ts";
 
 export type Phase = "load" | "related" | "render" | "search" | "other";
 
@@ -133,7 +134,7 @@ function swapIn(tmpDir: string, outDir: string, background: boolean): void {
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  runMain(async () => {
+  runCommand(async () => {
     const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
     const result = await runBuild({ root, deleteOldInBackground: true });
     const secs = (result.totalMs / 1000).toFixed(1);

@@ -2,10 +2,11 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { formatProblems, loadSite, sortProblems } from "../site.ts";
-import { runMain } from "./run-main.ts";
+import { formatProblems, sortProblems } from "../errors.ts";
+import { loadSite } from "../site.ts";
+import { runCommand } from "./run.ts";
 
-runMain(async () => {
+runCommand(async () => {
   const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string" } } });
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   // Drafts and future bulletins are checked too: they will be published one day.

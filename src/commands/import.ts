@@ -6,7 +6,9 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
-import { EditorError, formatProblem, listOption, loadEditorContext, problemsBeforeWrite, runCommand } from "../importer/editor.ts";
+import { CommandError, formatProblem } from "../errors.ts";
+import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
 import { findRegionMentions } from "../registries/index.ts";
 
@@ -17,13 +19,13 @@ function readSource(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new EditorError([`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"})`]);
+    throw new CommandError([`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"})`]);
   }
 }
 
 function toScript(value: string | undefined): Script | undefined {
   if (value === undefined || value === "zh-Hans" || value === "zh-Hant") return value;
-  throw new EditorError([`--to "${value}": must be zh-Hans or zh-Hant`]);
+  throw new CommandError([`--to "${value}": must be zh-Hans or zh-Hant`]);
 }
 
 function main(argv: string[]): void {
@@ -41,7 +43,7 @@ function main(argv: string[]): void {
       content: { type: "string", default: "content" },
     },
   });
-  if (positionals.length !== 1) throw new EditorError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
+  if (positionals.length !== 1) throw new CommandError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
   const file = positionals[0]!;
   const bytes = readSource(file);
   const ctx = loadEditorContext(values.content);
@@ -61,14 +63,14 @@ function main(argv: string[]): void {
       timeZone: ctx.settings.timeZone,
     },
   );
-  if (!result.ok) throw new EditorError(result.errors.map((e) => `${file}: ${e}`));
+  if (!result.ok) throw new CommandError(result.errors.map((e) => `${file}: ${e}`));
   const { value } = result;
   for (const d of value.decisions) process.stderr.write(`${d.field}: ${d.value}  (${d.how})\n`);
 
   const text = renderBulletin(value.frontMatter, value.body);
   const path = bulletinPath(ctx.contentDir, value.year, value.slug);
   const problems = problemsBeforeWrite(path, text, ctx);
-  if (problems.length) throw new EditorError(problems.map(formatProblem));
+  if (problems.length) throw new CommandError(problems.map(formatProblem));
   const shown = relative(process.cwd(), path);
   if (values["dry-run"]) {
     process.stdout.write(text);

@@ -5,7 +5,9 @@ import { parseArgs } from "node:util";
 import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
-import { EditorError, formatProblem, listOption, loadEditorContext, problemsBeforeWrite, runCommand } from "../importer/editor.ts";
+import { CommandError, formatProblem } from "../errors.ts";
+import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
 import { detectScript, toHant } from "../text/script.ts";
 
@@ -36,20 +38,20 @@ function main(argv: string[]): void {
       content: { type: "string", default: "content" },
     },
   });
-  if (positionals.length) throw new EditorError([`unexpected argument "${positionals[0]}"; ${USAGE}`]);
+  if (positionals.length) throw new CommandError([`unexpected argument "${positionals[0]}"; ${USAGE}`]);
   const title = values.title?.trim();
   const region = values.region?.trim();
   const missing = [!title && "--title", !region && "--region"].filter(Boolean);
-  if (!title || !region) throw new EditorError([`missing ${missing.join(" and ")}; ${USAGE}`]);
+  if (!title || !region) throw new CommandError([`missing ${missing.join(" and ")}; ${USAGE}`]);
 
   const ctx = loadEditorContext(values.content);
   const { registries, settings } = ctx;
   const date = values.date?.trim() ?? ctx.now.toFormat("yyyy-MM-dd HH:mm");
   const parsed = parseContentDate(date, settings.timeZone);
-  if (!parsed) throw new EditorError([`--date "${date}": must be a date like 2023-08-29 or 2023-08-29 09:30`]);
+  if (!parsed) throw new CommandError([`--date "${date}": must be a date like 2023-08-29 or 2023-08-29 09:30`]);
   const slug = values.slug?.trim() ?? slugify(title);
   if (!SLUG_PATTERN.test(slug)) {
-    throw new EditorError([values.slug ? `--slug "${slug}": must be 1–80 characters of a-z, 0-9 and '-'` : "the title gives no ASCII slug; pass --slug"]);
+    throw new CommandError([values.slug ? `--slug "${slug}": must be 1–80 characters of a-z, 0-9 and '-'` : "the title gives no ASCII slug; pass --slug"]);
   }
   const lang = detectScript(title);
   // Names are written as keys where they resolve; an unknown one is written as typed so that check names it.
@@ -67,7 +69,7 @@ function main(argv: string[]): void {
   );
   const path = bulletinPath(ctx.contentDir, parsed.year, slug);
   const problems = problemsBeforeWrite(path, text, ctx);
-  if (problems.length) throw new EditorError(problems.map(formatProblem));
+  if (problems.length) throw new CommandError(problems.map(formatProblem));
   writeNewFile(path, text);
   process.stdout.write(`${relative(process.cwd(), path)}\n`);
   process.stderr.write("written as a draft: remove `draft: true` when it is ready to publish\n");

@@ -4,7 +4,8 @@
 // rebuilt after each rebuild so that /search/ works in the preview too (`npm run build` indexes on its own).
 import type { UserConfig } from "@11ty/eleventy";
 import { deriveSiteData, type SiteData } from "../site-data.ts";
-import { ContentError, loadSite } from "../site.ts";
+import { ContentError } from "../errors.ts";
+import { loadSite } from "../site.ts";
 import { takePrepared } from "./prepared.ts";
 
 export function modelDataPlugin(eleventyConfig: UserConfig): void {

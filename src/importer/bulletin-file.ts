@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import type { Script } from "../model.ts";
+import { CommandError } from "../errors.ts";
 
 export interface NewFrontMatter {
   title: string;
@@ -47,9 +48,7 @@ export function bulletinPath(contentDir: string, year: number, slug: string): st
   return join(contentDir, "bulletins", String(year), `${slug}.md`);
 }
 
-export class FileExistsError extends Error {}
-
-/** Writes `text` to a new file; refuses (FileExistsError) when the path exists, whatever its content. */
+/** Writes `text` to a new file; refuses (CommandError) when the path exists, whatever its content. */
 export function writeNewFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   try {
@@ -57,7 +56,7 @@ export function writeNewFile(path: string, text: string): void {
     writeFileSync(path, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new FileExistsError(`${relative(process.cwd(), path)} already exists; choose another --slug (nothing was overwritten)`);
+      throw new CommandError([`${relative(process.cwd(), path)} already exists; choose another --slug (nothing was overwritten)`]);
     }
     throw error;
   }

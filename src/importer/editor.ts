@@ -1,6 +1,6 @@
 // What `npm run new` and `npm run import` share: loading the site's settings and registries from a content
 // directory, validating a bulletin with the very loader `npm run check` uses before it is written, and turning
-// every failure into plain lines on stderr with exit status 1 (never a stack trace).
+// every failure into a CommandError whose lines are printed as they are.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
@@ -8,28 +8,19 @@ import type { Problem } from "../model.ts";
 import { loadBulletin, type LoadContext } from "../content/load-bulletins.ts";
 import { loadRegistries } from "../registries/index.ts";
 import { loadSettings } from "../settings.ts";
-import { formatProblem } from "../site.ts";
-
-export { formatProblem };
+import { CommandError, formatProblem } from "../errors.ts";
 
 export interface EditorContext extends LoadContext {
   contentDir: string;
 }
 
-/** A failure the editor can act on; each line is printed as it is. */
-export class EditorError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-  }
-}
-
 export function loadEditorContext(contentDir: string): EditorContext {
   const dir = resolve(contentDir);
-  if (!existsSync(join(dir, "site.yaml"))) throw new EditorError([`${contentDir}: not a content folder (it has no site.yaml); pass --content <dir>`]);
+  if (!existsSync(join(dir, "site.yaml"))) throw new CommandError([`${contentDir}: not a content folder (it has no site.yaml); pass --content <dir>`]);
   const { settings, problems } = loadSettings(dir);
   const loaded = loadRegistries(dir);
   const all = [...problems, ...loaded.problems];
-  if (!settings || all.length) throw new EditorError(all.length ? all.map(formatProblem) : [`${dir}: cannot read the site settings`]);
+  if (!settings || all.length) throw new CommandError(all.length ? all.map(formatProblem) : [`${dir}: cannot read the site settings`]);
   return {
     contentDir: dir,
     // Messages name files relative to the repository, i.e. the folder holding content/.
@@ -49,15 +40,4 @@ export function problemsBeforeWrite(path: string, text: string, ctx: EditorConte
 export function listOption(values: readonly string[] | undefined): string[] | undefined {
   const items = (values ?? []).flatMap((v) => v.split(/[,，、]/u)).map((v) => v.trim()).filter(Boolean);
   return items.length ? items : undefined;
-}
-
-/** Runs a command's body; expected failures become their message on stderr and exit status 1. */
-export function runCommand(main: () => void): void {
-  try {
-    main();
-  } catch (error) {
-    const lines = error instanceof EditorError ? error.lines : [error instanceof Error ? error.message : String(error)];
-    for (const line of lines) process.stderr.write(`${line}\n`);
-    process.exitCode = 1;
-  }
 }

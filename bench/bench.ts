@@ -9,12 +9,12 @@ import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "../bench/corpus.ts";
-import { startTreeSampler, type TreeMemory } from "../bench/memory.ts";
-import { runBuild, type BuildResult, type Phase } from "./build.ts";
-import { runMain } from "./run-main.ts";
+import { generateCorpus } from "./corpus.ts";
+import { startTreeSampler, type TreeMemory } from "./memory.ts";
+import { runBuild, type BuildResult, type Phase } from "../src/commands/build.ts";
+import { runCommand } from "../src/commands/run.ts";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PHASES: readonly Phase[] = ["load", "related", "render", "search", "other"];
 const PHASE_LABELS: Record<Phase, string> = {
   load: "load and validate",
@@ -176,7 +176,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  runMain(async () => {
+  runCommand(async () => {
     const { json, ...opts } = parseBenchArgs(process.argv.slice(2));
     // Eleventy prints its own summary on stdout; with --json, stdout carries the JSON object alone.
     const log = console.log;

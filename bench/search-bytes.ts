@@ -1,11 +1,11 @@
 // Bytes a reader downloads to search: serves a built site (gzip on, as static hosts do), opens /search/
 // with a first query, then runs further queries from the box, and sums what the server sent for each step.
-// Usage: npx tsx scripts/search-bytes.ts <siteDir> <first query> [further queries…]
+// Usage: npm run bench:search-bytes -- <siteDir> <first query> [further queries…]
 import { chromium } from "playwright-core";
 import { serve } from "../tests/helpers/serve.ts";
 
 const [siteDir, ...queries] = process.argv.slice(2);
-if (!siteDir || !queries.length) throw new Error("usage: search-bytes.ts <siteDir> <query> [query…]");
+if (!siteDir || !queries.length) throw new Error("usage: npm run bench:search-bytes -- <siteDir> <query> [query…]");
 const served = await serve({ root: siteDir, gzip: true });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",

@@ -14,7 +14,7 @@ export interface CorpusOptions {
   template?: string;
 }
 
-const REPO_CONTENT = fileURLToPath(new URL("../../content/", import.meta.url));
+const REPO_CONTENT = fileURLToPath(new URL("../content/", import.meta.url));
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
 const IN_FLIGHT = 64;
 

@@ -1,11 +1,11 @@
-// Times computeRelated on the benchmark's generated corpus (src/bench/corpus.ts), loaded as a real build
-// loads it: `node --import tsx scripts/related-corpus.ts [articles] [repeat]`.
+// Times computeRelated on the benchmark's generated corpus (bench/corpus.ts), loaded as a real build
+// loads it: `npm run bench:related -- [articles] [repeat]`.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { PerformanceObserver } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateCorpus } from "../src/bench/corpus.ts";
+import { generateCorpus } from "./corpus.ts";
 import { loadSite } from "../src/site.ts";
 import { computeRelated } from "../src/related/index.ts";
 

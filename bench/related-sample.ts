@@ -1,4 +1,4 @@
-// Prints the related headlines of the sample content: `node --import tsx scripts/related-sample.ts`.
+// Prints the related headlines of the sample content: `npm run bench:related-sample`.
 import { loadSite } from "../src/site.ts";
 import { computeRelated } from "../src/related/index.ts";
 

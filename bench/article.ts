@@ -1,6 +1,6 @@
 // One synthetic bulletin, in the real content format, from a seed and an index. Pure: the same (seed, index)
 // gives the same file on every machine, and article i never depends on article i-1, so a corpus can be streamed.
-import { toHant } from "../text/script.ts";
+import { toHant } from "../src/text/script.ts";
 import { mulberry32, streamSeed, type Random } from "./random.ts";
 import {
   ABROAD_CITIES,
@@ -150,34 +150,31 @@ function dynamicSlot(name: string, rng: Random, cast: Cast): string | undefined 
     case "amount":
     case "bigAmount":
       return amount(rng);
-    case "small":
-      return String(rng.int(2, 50) * 100);
-    case "rate":
-      return String(rng.int(5, 68));
-    case "count":
-      return String(rng.int(2, 36));
-    case "bigCount":
-      return String(rng.int(120, 9800));
-    case "hours":
-      return String(rng.int(1, 5));
-    case "days":
-      return String(rng.int(7, 90));
-    case "tools":
-      return String(rng.int(30, 900));
-    case "age":
-      return String(rng.int(18, 40));
-    case "age2":
-      return String(rng.int(45, 75));
     case "month":
       return `${rng.int(1, 10)}月`;
     case "result":
       return rng.pick(RESULTS);
     case "abroadCity":
       return rng.pick(ABROAD_CITIES);
-    default:
-      return undefined;
+    default: {
+      const range = NUMBER_SLOTS[name];
+      return range && String(rng.int(range[0], range[1]) * (range[2] ?? 1));
+    }
   }
 }
+
+/** Number slots: [min, max] drawn uniformly, times the unit when there is one. */
+const NUMBER_SLOTS: Record<string, readonly [number, number, number?]> = {
+  small: [2, 50, 100],
+  rate: [5, 68],
+  count: [2, 36],
+  bigCount: [120, 9800],
+  hours: [1, 5],
+  days: [7, 90],
+  tools: [30, 900],
+  age: [18, 40],
+  age2: [45, 75],
+};
 
 const STATS = ["破获电诈案件{bigCount}起", "为群众挽回损失{amount}", "成功劝阻潜在受害人{bigCount}名", "抓获犯罪嫌疑人{bigCount}名"];
 

@@ -1,6 +1,6 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time and the most
 // inclusive time, so a profile of the build can be read in a terminal and quoted in docs/performance.md.
-// Usage: tsx src/bench/cpuprofile.ts <file.cpuprofile> [--top N] [--filter text]
+// Usage: npm run bench:profile -- <file.cpuprofile> [--top N] [--filter text]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -59,7 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit(0) : Promise.reject(e)));
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" }, filter: { type: "string" } } });
   const file = positionals[0];
-  if (!file) throw new Error("usage: tsx src/bench/cpuprofile.ts <file.cpuprofile> [--top N] [--filter text]");
+  if (!file) throw new Error("usage: npm run bench:profile -- <file.cpuprofile> [--top N] [--filter text]");
   const costs = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile).filter((c) => !values.filter || c.name.includes(values.filter));
   const top = Number(values.top);
   const row = (c: FunctionCost): string => `${c.selfMs.toFixed(0).padStart(8)} ${c.totalMs.toFixed(0).padStart(8)}  ${c.name}`;

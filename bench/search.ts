@@ -1,18 +1,18 @@
-// Measures the search indexer alone on the benchmark corpus (src/bench/corpus.ts): wall time and peak
+// Measures the search indexer alone on the benchmark corpus (bench/corpus.ts): wall time and peak
 // resident memory of this process tree (Node and the Pagefind binary), then leaves the bundle in a copy of
-// a built site so that scripts/search-bytes.ts can measure what a reader downloads.
-// Usage: npx tsx scripts/search-bench.ts <articles> <built sample site> [work dir]
+// a built site so that `npm run bench:search-bytes` can measure what a reader downloads.
+// Usage: npm run bench:search -- <articles> <built sample site> [work dir]
 import { cp, mkdir, rm, stat } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { generateCorpus } from "../src/bench/corpus.ts";
-import { startTreeSampler } from "../src/bench/memory.ts";
+import { generateCorpus } from "./corpus.ts";
+import { startTreeSampler } from "./memory.ts";
 import { loadSite } from "../src/site.ts";
 import { indexSearch } from "../src/search/index-search.ts";
 
 const articles = Number(process.argv[2] ?? 1000);
 const sample = process.argv[3];
-if (!sample) throw new Error("usage: search-bench.ts <articles> <built sample site> [work dir]");
+if (!sample) throw new Error("usage: npm run bench:search -- <articles> <built sample site> [work dir]");
 const work = resolve(process.argv[4] ?? `/tmp/fanzha-search-bench-${articles}`);
 const contentDir = join(work, "content");
 const exists = await stat(join(contentDir, "site.yaml")).then(() => true, () => false);
@@ -30,4 +30,4 @@ const stats = await indexSearch({ site: site.settings, bulletins: site.bulletins
 const memory = await sampler.stop();
 console.log(JSON.stringify({ articles, ...stats, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), pagefindPeakMiB: Math.round(memory.descendantsHwmBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
 for (const part of ["search", "js", "css"]) await cp(join(sample, part), join(outDir, part), { recursive: true });
-console.log(`site for scripts/search-bytes.ts: ${outDir}`);
+console.log(`site for npm run bench:search-bytes: ${outDir}`);

@@ -1,0 +1,31 @@
+// Every failure a command reports on purpose, and how problems read: one `file:line: field: message` line each,
+// the same for `check`, `build`, `new` and `import`. Anything else that is thrown is a bug and says so.
+import type { Problem } from "./model.ts";
+
+/** Content that cannot be published; every problem found, not only the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = "ContentError";
+  }
+}
+
+/** A mistake the user can act on (a flag, a path, a name); each line is printed as it is. */
+export class CommandError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "CommandError";
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return sortProblems(problems).map(formatProblem).join("\n");
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
