@@ -18,8 +18,16 @@ export class CommandError extends Error {
   }
 }
 
+/** Characters a reader cannot see or that reorder a line: shown as <U+202E> so that a message says what is there. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+/** `file:line: field: message`; problems of the environment or the output folder have no line. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+  return visible(`${p.file}${p.line > 0 ? `:${p.line}` : ""}: ${p.field}: ${p.message}`);
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

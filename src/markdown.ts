@@ -7,11 +7,31 @@ import type { Heading } from "./model.ts";
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+/**
+ * Past its nesting limit markdown-it stops parsing a container and drops everything after it without a word;
+ * the limit is reached by lists about 48 levels deep or block quotes about 100 deep. Whenever a container's
+ * content starts beyond the limit, the line is recorded so the loader can refuse the body instead.
+ */
+/** How deep lists and quotes may nest before markdown-it would cut the body (its preset's option, untyped). */
+export const MAX_NESTING = (md.options as { maxNesting?: number }).maxNesting ?? 100;
+const tokenizeBlock = md.block.tokenize.bind(md.block);
+md.block.tokenize = (state, startLine, endLine) => {
+  const env = state.env as { cutAtLine?: number };
+  if (state.level >= MAX_NESTING && env.cutAtLine === undefined) {
+    const line = state.skipEmptyLines(startLine);
+    if (line < endLine) env.cutAtLine = line;
+  }
+  tokenizeBlock(state, startLine, endLine);
+};
+
+
 export interface RenderedBody {
   html: string;
   text: string;
   headings: Heading[];
   firstParagraph: string;
+  /** 0-based line of the body where the parser's nesting limit would cut it (the loader refuses such bodies). */
+  cutAtLine?: number;
 }
 
 /** A readable, stable fragment id: the heading's own words, minus punctuation and spaces. */
@@ -36,7 +56,8 @@ function inlineText(token: Token): string {
  * point inside the site when it is deployed under a sub-path.
  */
 export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
-  const tokens = md.parse(source, {});
+  const env: { cutAtLine?: number } = {};
+  const tokens = md.parse(source, env);
   const headings: Heading[] = [];
   const taken = new Set<string>();
   const textParts: string[] = [];
@@ -63,7 +84,13 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
       if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
     }
   }
-  return { html: md.renderer.render(tokens, md.options, {}), text: textParts.join("\n"), headings, firstParagraph };
+  return {
+    html: md.renderer.render(tokens, md.options, {}),
+    text: textParts.join("\n"),
+    headings,
+    firstParagraph,
+    ...(env.cutAtLine !== undefined ? { cutAtLine: env.cutAtLine } : {}),
+  };
 }
 
 const HAN = /\p{Script=Han}/gu;

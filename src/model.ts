@@ -79,6 +79,8 @@ export interface SiteSettings {
   perPage: number;
   hotline: string;
   publisher: string;
+  /** A build refuses to publish more than this share fewer bulletins than the site it replaces. */
+  maxDropPercent: number;
   related: { count: number; weights: RelatedWeights };
 }
 

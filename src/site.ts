@@ -5,8 +5,9 @@ import type { DateTime } from "luxon";
 import type { Bulletin, Problem, Registries, SiteSettings } from "./model.ts";
 import { buildNow } from "./dates.ts";
 import { loadSettings } from "./settings.ts";
+import { epochProblem } from "./environment.ts";
 import { loadRegistries } from "./registries/index.ts";
-import { listBulletinFiles, loadBulletins } from "./content/load-bulletins.ts";
+import { listBulletinFiles, loadBulletins, repoPath } from "./content/load-bulletins.ts";
 import { ContentError } from "./errors.ts";
 
 export type BuildMode = "production" | "development";
@@ -43,9 +44,12 @@ export function loadSite(options: LoadSiteOptions): Site {
   const { settings, problems: settingsProblems } = loadSettings(contentDir, env);
   if (!settings) throw new ContentError(settingsProblems);
   const { registries, problems: registryProblems } = loadRegistries(contentDir);
+  const badEpoch = epochProblem(env);
+  if (badEpoch) settingsProblems.push(badEpoch);
   const now = options.now ?? buildNow(settings.timeZone, env);
-  const files = listBulletinFiles(join(contentDir, "bulletins"));
+  const { files, strays } = listBulletinFiles(join(contentDir, "bulletins"));
   const { bulletins: all, problems } = loadBulletins(files, { root: options.root, settings, registries, now });
+  for (const stray of strays) problems.push({ file: repoPath(options.root, stray.path), line: 0, field: "file", message: stray.why });
   all.sort(byDateDesc);
   const bulletins = options.mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
   return { settings, registries, all, bulletins, problems: [...settingsProblems, ...registryProblems, ...problems], now, mode: options.mode };

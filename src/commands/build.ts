@@ -1,15 +1,16 @@
 // `npm run build`: validate, derive, render and index into a temporary folder next to the output, then swap
 // it in. A build that fails at any step leaves the last good site untouched.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { computeRelated } from "../related/index.ts";
 import { deriveSiteData } from "../site-data.ts";
 import { ContentError } from "../errors.ts";
-import { loadSite } from "../site.ts";
+import { checkSite } from "../check-site.ts";
 import { handOver } from "../eleventy/prepared.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { runCommand } from "./run.ts";
@@ -32,6 +33,8 @@ export interface BuildOptions {
    */
   deleteOldInBackground?: boolean;
   onPhase?: (phase: Phase, ms: number) => void;
+  /** Publish even when far fewer bulletins than in the current site would be published (src/publish-guard.ts). */
+  allowDrop?: boolean;
 }
 
 export interface BuildResult {
@@ -60,9 +63,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
 
   const site = await timed("load", () =>
-    loadSite({ root, mode: "production", env, ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}) }),
+    checkSite({
+      root,
+      mode: "production",
+      env,
+      outDir,
+      outName: `${relative(root, outDir).startsWith("..") ? outDir : relative(root, outDir)}/`,
+      allowDrop: options.allowDrop ?? false,
+      ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}),
+    }),
   );
   if (site.problems.length) throw new ContentError(site.problems);
+  removeStaleFolders(outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
   // Search records come from the model, not the HTML, so Pagefind (a child process) indexes on the second core
@@ -128,15 +140,54 @@ function swapIn(tmpDir: string, outDir: string, background: boolean): void {
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmpDir, outDir);
   if (!existsSync(old)) return;
-  if (background && process.platform !== "win32") spawn("rm", ["-rf", old], { detached: true, stdio: "ignore" }).unref();
-  else rmSync(old, { recursive: true, force: true });
+  // A read-only old site cannot be emptied as it is; what is left is removed by the next build's start.
+  if (background && process.platform !== "win32") spawn("sh", ["-c", 'chmod -R u+w "$1" 2>/dev/null; rm -rf "$1"', "sh", old], { detached: true, stdio: "ignore" }).unref();
+  else removeTree(old);
+}
+
+/**
+ * Temporary and replaced sites of builds that are no longer running (killed, or whose old site was
+ * read-only): `<out>.tmp-<pid>` and `<out>.old-<pid>` beside the output folder.
+ */
+export function removeStaleFolders(outDir: string): void {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  const pattern = new RegExp(`^${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)$`);
+  for (const name of readdirSync(parent)) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) removeTree(join(parent, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** rm -rf, making read-only folders writable first when that is what stands in the way. */
+function removeTree(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isDirectory()) chmodSync(join(entry.parentPath, entry.name), 0o755);
+    }
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runCommand(async () => {
     const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-    const result = await runBuild({ root, deleteOldInBackground: true });
+    const { values } = parseArgs({ options: { "allow-drop": { type: "boolean", default: false } } });
+    const result = await runBuild({ root, deleteOldInBackground: true, allowDrop: values["allow-drop"] });
     const secs = (result.totalMs / 1000).toFixed(1);
     console.log(`built ${result.bulletins} bulletins, ${result.pages} pages into ${result.outDir} in ${secs} s`);
   });

@@ -1,24 +1,42 @@
-// `npm run check [--json]`: validates all content without building. Every problem of every file at once.
-import { dirname, resolve } from "node:path";
+// `npm run check [--json] [--allow-drop]`: validates all content without building. Every problem of every file
+// at once: what `npm run build` would refuse, including a drop in published bulletins against `_site/`.
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { formatProblems, sortProblems } from "../errors.ts";
-import { loadSite } from "../site.ts";
+import type { Problem } from "../model.ts";
+import { ContentError, formatProblems, sortProblems } from "../errors.ts";
+import { checkSite } from "../check-site.ts";
 import { runCommand } from "./run.ts";
 
 runCommand(async () => {
-  const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { json: { type: "boolean", default: false }, content: { type: "string" }, "allow-drop": { type: "boolean", default: false } },
+  });
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-  // Drafts and future bulletins are checked too: they will be published one day.
-  const site = loadSite({ root, mode: "development", ...(values.content ? { contentDir: resolve(values.content) } : {}) });
-  const problems = sortProblems(site.problems);
+  let problems: Problem[];
+  let count = 0;
+  try {
+    // Drafts and future bulletins are checked too: they will be published one day. The published count is
+    // compared with the site `npm run build` would replace, which is built from the default content folder.
+    const site = await checkSite({
+      root,
+      mode: "development",
+      allowDrop: values["allow-drop"],
+      ...(values.content ? { contentDir: resolve(values.content) } : { outDir: join(root, "_site"), outName: "_site/" }),
+    });
+    problems = sortProblems(site.problems);
+    count = site.all.length;
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems = sortProblems(error.problems);
+  }
   if (values.json) {
-    console.log(JSON.stringify({ ok: problems.length === 0, bulletins: site.all.length, problems }, null, 2));
+    console.log(JSON.stringify({ ok: problems.length === 0, bulletins: count, problems }, null, 2));
   } else if (problems.length) {
     console.error(formatProblems(problems));
     console.error(`${problems.length} problem${problems.length === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.file)).size} file(s).`);
   } else {
-    console.log(`checked ${site.all.length} bulletins: no problems`);
+    console.log(`checked ${count} bulletins: no problems`);
   }
   if (problems.length) process.exitCode = 1;
 });

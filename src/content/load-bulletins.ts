@@ -4,8 +4,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { Bulletin, Problem, Registries, Registry, SiteSettings } from "../model.ts";
-import { parseContentDate } from "../dates.ts";
-import { readingMinutes, renderBody, summarise } from "../markdown.ts";
+import { readContentDate } from "../dates.ts";
+import { firstBadCharacter } from "./characters.ts";
+import { MAX_NESTING, readingMinutes, renderBody, summarise } from "../markdown.ts";
 import { bulletinPath } from "../urls.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -20,14 +21,43 @@ export interface LoadContext {
   now: DateTime;
 }
 
-/** Every Markdown file below `dir`, in a stable order (the file system's order differs between machines). */
-export function listBulletinFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
+export interface BulletinFiles {
+  /** Every `.md` file below the folder, in a stable order (the file system's order differs between machines). */
+  files: string[];
+  /** Everything else there that is not a folder or a hidden file, with why it is not read. */
+  strays: Array<{ path: string; why: string }>;
+}
+
+/**
+ * Whatever an editor puts below content/bulletins/ is either read as a bulletin or reported: a file the build
+ * skipped silently (`x.MD`, a symbolic link) would be a bulletin missing from the site without anyone knowing.
+ * Hidden files (`.DS_Store`, editor swap files) are the only exception.
+ */
+export function listBulletinFiles(dir: string): BulletinFiles {
+  const files: string[] = [];
+  const strays: BulletinFiles["strays"] = [];
+  if (!existsSync(dir)) return { files, strays };
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(".md")) out.push(join(entry.parentPath, entry.name));
+    const path = join(entry.parentPath, entry.name);
+    if (isHidden(relative(dir, path))) continue;
+    if (entry.isSymbolicLink()) {
+      strays.push({ path, why: "symbolic links are not followed (one could publish a file from outside content/); put the file itself here" });
+    } else if (entry.isFile() && entry.name.endsWith(".md")) {
+      files.push(path);
+    } else if (!entry.isDirectory()) {
+      strays.push({ path, why: /\.(md|markdown|mdown|mkd)$/i.test(entry.name) ? "not read: a bulletin's file name must end in .md (lower case); rename it" : "not read: only .md files belong in content/bulletins/; move it elsewhere (images go in content/images/)" });
+    }
   }
-  return out.sort();
+  return { files: files.sort(), strays: strays.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** A path as messages name it: relative to the repository, with forward slashes. */
+export function repoPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join("/");
+}
+
+function isHidden(relativePath: string): boolean {
+  return relativePath.split(sep).some((part) => part.startsWith("."));
 }
 
 export function loadBulletins(files: readonly string[], ctx: LoadContext): { bulletins: Bulletin[]; problems: Problem[] } {
@@ -57,7 +87,7 @@ export function loadBulletins(files: readonly string[], ctx: LoadContext): { bul
 
 /** Validates one file. Exported for the editor commands, which check what they are about to write. */
 export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext): { bulletin?: Bulletin; problems: Problem[]; slugLine: number } {
-  const file = relative(ctx.root, path).split(sep).join("/");
+  const file = repoPath(ctx.root, path);
   const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: line });
   const decoded = decodeUtf8(bytes);
   if ("error" in decoded) return fail(1, "file", decoded.error);
@@ -82,10 +112,18 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
 
   const check = (field: string, message: string) => problems.push({ file, line: yaml.lineOf([field]), field, message });
   const zone = ctx.settings.timeZone;
-  const date = typeof data.date === "string" ? parseContentDate(data.date, zone) : undefined;
-  if (typeof data.date === "string" && !date) check("date", `"${data.date}" is not a date; write it like 2023-08-29 or 2023-08-29 09:30`);
-  const updated = typeof data.updated === "string" ? parseContentDate(data.updated, zone) : undefined;
-  if (typeof data.updated === "string" && !updated) check("updated", `"${data.updated}" is not a date; write it like 2023-08-29 or 2023-08-29 09:30`);
+  const readDate = (field: "date" | "updated") => {
+    const value = fm?.[field] ?? (typeof data[field] === "string" ? data[field] : undefined);
+    if (value === undefined) return undefined;
+    const read = readContentDate(value, zone);
+    if ("problem" in read) check(field, read.problem);
+    return "date" in read ? read.date : undefined;
+  };
+  const date = readDate("date");
+  const updated = readDate("updated");
+  if (date && updated && updated < date) {
+    check("updated", `${updated.toFormat("yyyy-MM-dd HH:mm")} is before the bulletin's date, ${date.toFormat("yyyy-MM-dd HH:mm")}; updated is when it last changed after publication`);
+  }
 
   const region = typeof data.region === "string" ? ctx.registries.regions.resolve(data.region.trim()) : undefined;
   if (typeof data.region === "string" && data.region.trim() && !region) {
@@ -103,7 +141,16 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
     if (!imagePath.startsWith(resolve(ctx.root) + sep)) check("image", "must be a path inside the repository");
     else if (!existsSync(imagePath)) check("image", `file not found: ${fm.image}`);
   }
+  problems.push(...bodyCharacterProblems(split.body, split.bodyLine, file));
   const rendered = renderBody(split.body, ctx.settings.pathPrefix);
+  if (rendered.cutAtLine !== undefined) {
+    problems.push({
+      file,
+      line: split.bodyLine + rendered.cutAtLine,
+      field: "body",
+      message: `lists or quotes are nested deeper than Markdown allows here (${MAX_NESTING} levels: about ${MAX_NESTING / 2 - 2} levels of list, ${MAX_NESTING} of quote); this line and everything after it would be cut from the page — flatten the nesting`,
+    });
+  }
   if (!rendered.text.trim()) problems.push({ file, line: split.bodyLine, field: "body", message: "the bulletin has no text below the front matter" });
 
   if (problems.length || !fm || !date || !region) return { problems, slugLine };
@@ -137,6 +184,18 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
     readingMinutes: readingMinutes(rendered.text),
   };
   return { bulletin, problems, slugLine };
+}
+
+/** Bad characters in the body, one problem per line that has one (the first few lines only: one is enough to act on). */
+function bodyCharacterProblems(body: string, bodyLine: number, file: string): Problem[] {
+  const problems: Problem[] = [];
+  if (!firstBadCharacter(body)) return problems;
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length && problems.length < 5; i++) {
+    const bad = firstBadCharacter(lines[i]!);
+    if (bad) problems.push({ file, line: bodyLine + i, field: "body", message: `contains ${bad.message} (column ${bad.column})` });
+  }
+  return problems;
 }
 
 function unknownMessage(what: string, value: string, registry: Registry<{ key: string; name: string }>): string {

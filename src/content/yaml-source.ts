@@ -1,6 +1,6 @@
 // YAML parsed with its positions kept, so that every problem can name the line of the field it is about,
 // and zod's issues translated into the same `file:line: field: message` shape.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "../model.ts";
 import { rank } from "../registries/suggest.ts";
@@ -28,7 +28,16 @@ export function parseYamlWithLines(source: string, file: string, firstLine: numb
     field: "front matter",
     message: `malformed YAML: ${error.message.split("\n")[0]}`,
   }));
-  const value = problems.length ? undefined : doc.toJS({ maxAliasCount: 50 });
+  let value: unknown;
+  if (!problems.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // Aliases that expand exponentially ("billion laughs") are refused by the yaml package with an error
+      // that names no file; it becomes a problem at the first alias, like any other malformed YAML.
+      problems.push({ file, line: lineAt(firstAliasOffset(doc) ?? 0), field: "front matter", message: `YAML aliases (*name) expand to too much (${error instanceof Error ? error.message : String(error)}); write the values out` });
+    }
+  }
   return {
     value,
     problems,
@@ -38,6 +47,20 @@ export function parseYamlWithLines(source: string, file: string, firstLine: numb
       return offset === undefined ? fallbackLine : lineAt(offset);
     },
   };
+}
+
+/** Each alias may be expanded this many times: plenty for a shared list, far too few for an expansion bomb. */
+const MAX_ALIAS_COUNT = 50;
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
