@@ -1,7 +1,8 @@
 // Light pages, checked over the built sample site: a bulletin page's HTML plus the CSS it links stays under
-// 60 KB before compression; bulletin and listing pages run no JavaScript, except enhancement modules on bulletin
-// pages (the 简/繁 switch, search-term highlighting) whose page already holds its full text; a lead image is a
-// built <picture> of modern formats with a sized fallback.
+// 60 KB before compression; bulletin and listing pages run no JavaScript but enhancements of a page that reads
+// fully without them: the text-size control on every page, and on bulletin pages the 简/繁 switch, search-term
+// highlighting and 朗读 (whose player loads only when pressed); a lead image is a built <picture> of modern
+// formats with a sized fallback.
 import { strict as assert } from "node:assert";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -14,10 +15,16 @@ import { BUILD_ENV, ROOT, buildQueued, tempDir } from "./helpers/site-build.ts";
 
 export const BULLETIN_BUDGET_BYTES = 60_000;
 /**
- * Scripts a bulletin page may load: enhancements the page reads fully without (the 简/繁 switch, and the
- * marking of searched words on a page reached from search, which does nothing without a `highlight` parameter).
+ * The script every page may load: the text-size control (A− / A+), a classic script so that a remembered size
+ * applies before the first paint; the page reads the same without it, at the browser's zoom.
  */
-const BULLETIN_ENHANCEMENTS = new Set(["js/script-switch.js", "js/highlight.js"]);
+const EVERY_PAGE = "js/text-size.js";
+/**
+ * Modules a bulletin page may load: enhancements the page reads fully without (the 简/繁 switch, the marking of
+ * searched words on a page reached from search, which does nothing without a `highlight` parameter, and the
+ * 朗读 button, shown only where the browser has a Chinese voice).
+ */
+const BULLETIN_ENHANCEMENTS = new Set(["js/script-switch.js", "js/highlight.js", "js/read-aloud.js"]);
 const BULLETIN_PAGE = /^bulletins\/\d{4}\/\d{2}\/[a-z0-9-]+\/index\.html$/;
 const LISTING_PAGE = /^(index\.html|404\.html|(regions|campaigns|types|archive)\/(.+\/)?index\.html)$/;
 
@@ -117,10 +124,10 @@ describe("light pages: weight, JavaScript and images", () => {
     console.log(`# heaviest bulletin page with its CSS: ${heaviest.file} ${heaviest.bytes} bytes`);
   });
 
-  it("runs no script on listing pages", () => {
+  it("runs no script on listing pages but the text-size control", () => {
     for (const file of pages.filter((f) => LISTING_PAGE.test(f))) {
       const facts = readPage(html(file));
-      assert.deepEqual(facts.scripts, [], `${file} loads scripts`);
+      assert.deepEqual(facts.scripts, [` /${EVERY_PAGE}`], `${file} loads other scripts`);
       assert.deepEqual(facts.handlers, [], `${file} has inline event handlers`);
     }
   });
@@ -130,7 +137,8 @@ describe("light pages: weight, JavaScript and images", () => {
     for (const file of bulletinPages()) {
       const facts = readPage(html(file));
       assert.deepEqual(facts.handlers, [], `${file} has inline event handlers`);
-      for (const script of facts.scripts) {
+      assert.equal(facts.scripts[0], ` /${EVERY_PAGE}`, `${file}: the text-size control is not loaded first`);
+      for (const script of facts.scripts.slice(1)) {
         const [type, src = ""] = script.split(" ");
         const path = src.replace(/^\//, "");
         assert.ok(type === "module" && BULLETIN_ENHANCEMENTS.has(path), `${file}: unexpected script ${script}`);

@@ -308,7 +308,8 @@ function renderFacets(all, counts, selected) {
       const id = `f-${facet}-${i}`;
       const box = el("input", { type: "checkbox", id, name: facet, value });
       if (checked) /** @type {HTMLInputElement} */ (box).checked = true;
-      ul.append(el("li", {}, box, el("label", { for: id }, value, " ", el("span", { class: "search-count" }, `(${count})`))));
+      // The box inside its label: the whole row is one target for a finger.
+      ul.append(el("li", {}, el("label", {}, box, value, " ", el("span", { class: "search-count" }, `(${count})`))));
     });
     if (!ul.childElementCount) continue;
     fieldset.append(ul);

@@ -5,6 +5,7 @@ import type { SiteSettings } from "../model.ts";
 import { absoluteUrl, href } from "../urls.ts";
 import { cnDate, isoDate } from "../dates.ts";
 import { jsonForScript } from "../json-script.ts";
+import { qrSvg } from "../print/qr-svg.ts";
 
 export function filtersPlugin(eleventyConfig: UserConfig): void {
   // Filters run with the page's data as `this.ctx`; the site settings live in the `fz` global.
@@ -22,4 +23,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("cnDate", (date: DateTime) => cnDate(date));
   eleventyConfig.addFilter("isoDate", (date: DateTime) => isoDate(date));
   eleventyConfig.addFilter("jsonScript", (value: unknown) => jsonForScript(value));
+  // Drawn while the page renders rather than kept with the site data: a few KB a bulletin, held only as long
+  // as its page.
+  eleventyConfig.addFilter("qrSvg", (text: string) => qrSvg(text));
 }

@@ -21,6 +21,8 @@ const ARGS = [
 export interface LaunchOptions {
   /** Let the page ignore its Content-Security-Policy (only to inject test tools such as axe). */
   bypassCSP?: boolean;
+  /** Run the pages without JavaScript, as a reader who has it off. */
+  javaScriptEnabled?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function launchChromium(t: TestContext, options: LaunchOptions = {}
     headless: true,
     args: ARGS,
     bypassCSP: options.bypassCSP ?? false,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
   });
