@@ -32,7 +32,10 @@ if (toggle && panel && done && count && facets) {
 
   toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true", true));
   done.addEventListener("click", () => setOpen(false, true));
-  panel.addEventListener("keydown", (event) => {
+  // From inside the panel or from its button; elsewhere Escape keeps its own meaning (clearing the search box).
+  document.addEventListener("keydown", (event) => {
+    const target = /** @type {Node} */ (event.target);
+    if (!(panel.contains(target) || target === toggle)) return;
     if (event.key === "Escape" && folded() && panel.classList.contains("is-open")) {
       event.preventDefault();
       setOpen(false, true);

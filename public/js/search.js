@@ -309,7 +309,7 @@ function renderFacets(all, counts, selected) {
       const box = el("input", { type: "checkbox", id, name: facet, value });
       if (checked) /** @type {HTMLInputElement} */ (box).checked = true;
       // The box inside its label: the whole row is one target for a finger.
-      ul.append(el("li", {}, el("label", {}, box, value, " ", el("span", { class: "search-count" }, `(${count})`))));
+      ul.append(el("li", {}, el("label", { for: id }, box, value, " ", el("span", { class: "search-count" }, `(${count})`))));
     });
     if (!ul.childElementCount) continue;
     fieldset.append(ul);
