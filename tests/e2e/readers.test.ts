@@ -301,6 +301,8 @@ describe("readers on phones, and the readers fraud targets most", () => {
     assert.ok(second.text && paragraph.startsWith(second.text.replace(/\s+/g, "")), `the body does not start with its first sentence: ${second.text}`);
     assert.equal(await highlighted(page), second.text, "the sentence being read is not the one highlighted");
     await shot(page, "read-aloud-375");
+    await page.setViewportSize(WIDE);
+    await shot(page, "read-aloud-1280");
 
     await play.click();
     assert.equal((await play.innerText()).trim(), "继续");
