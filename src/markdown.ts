@@ -32,6 +32,8 @@ export interface RenderedBody {
   firstParagraph: string;
   /** 0-based line of the body where the parser's nesting limit would cut it (the loader refuses such bodies). */
   cutAtLine?: number;
+  /** Images the body loads from other sites, which the site's CSP (img-src 'self') would block; 0-based lines. */
+  foreignImages: Array<{ line: number; src: string }>;
 }
 
 /** A readable, stable fragment id: the heading's own words, minus punctuation and spaces. */
@@ -61,6 +63,7 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
   const headings: Heading[] = [];
   const taken = new Set<string>();
   const textParts: string[] = [];
+  const foreignImages: RenderedBody["foreignImages"] = [];
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -79,6 +82,10 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
       }
     }
     if (token.type === "inline") {
+      for (const child of token.children ?? []) {
+        const src = child.type === "image" ? child.attrGet("src") : null;
+        if (src && FOREIGN.test(src)) foreignImages.push({ line: token.map?.[0] ?? 0, src });
+      }
       const text = inlineText(token);
       textParts.push(text);
       if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
@@ -89,9 +96,13 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
     text: textParts.join("\n"),
     headings,
     firstParagraph,
+    foreignImages,
     ...(env.cutAtLine !== undefined ? { cutAtLine: env.cutAtLine } : {}),
   };
 }
+
+/** An address on another site: a scheme other than data: (markdown-it lets only raster data: images through), or `//host`. */
+const FOREIGN = /^(?!data:)(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z0-9]+/g;

@@ -110,7 +110,7 @@ export interface Bulletin {
   summary: string;
   authors: string[];
   source?: string;
-  image?: { src: string; alt: string };
+  image?: LeadImage;
   draft: boolean;
   /** Dated after the build's "now"; left out of production builds like drafts. */
   future: boolean;
@@ -123,6 +123,16 @@ export interface Bulletin {
   text: string;
   headings: Heading[];
   readingMinutes: number;
+}
+
+export interface LeadImage {
+  /** Repository-relative path of the original, as front matter gives it. */
+  src: string;
+  alt: string;
+  /** Site-relative path of the resized copy that feeds, Open Graph and JSON-LD link to (src/images.ts). */
+  sharePath: string;
+  /** Line of `image:` in the bulletin's file, for problems found when the picture is decoded. */
+  line: number;
 }
 
 /** One problem found in content: printed as `file:line: field: message`. */

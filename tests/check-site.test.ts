@@ -2,7 +2,7 @@
 // or a previous site) and the exact line `npm run check` and `npm run build` print for it.
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkSite } from "../src/check-site.ts";
@@ -56,6 +56,9 @@ const FIXTURE_CASES: Record<string, string[]> = {
   "offset-15.md": ['bulletins/2024/offset-15.md:3: date: "2024-05-06 09:30 +15:00" has the offset +15:00; offsets run from -12:00 to +14:00'],
   "year-1900.md": ['bulletins/2024/year-1900.md:3: date: "1900-05-06" is in the year 1900; dates must lie between 1990 and 2099'],
   "too-many-tags.md": ["bulletins/2024/too-many-tags.md:5: tags: must list at most 30 entries"],
+  "foreign-image.md": [
+    "bulletins/2024/foreign-image.md:9: body: the image \"http://example.com/photo.jpg\" is on another site, which the site's Content-Security-Policy blocks (readers would see a broken image); save it into content/images/ and write ![…](/content/images/<file>)",
+  ],
 };
 
 describe("check refuses hostile content with one exact line each", () => {
@@ -95,6 +98,24 @@ describe("check refuses hostile content with one exact line each", () => {
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (Boolean(characterProblem(cp)) !== Boolean(firstBadCharacter(String.fromCodePoint(cp)))) assert.fail(`U+${cp.toString(16)} disagrees`);
     }
+  });
+});
+
+describe("check refuses lead images that are not safe raster pictures", () => {
+  it("names the bulletin, the image line and what is wrong: SVG, not an image, truncated", async () => {
+    const dir = copyContent({ bulletins: false });
+    mkdirSync(join(dir, "pictures"));
+    for (const name of readdirSync(join(ROOT, "tests/fixtures/images"))) copyFileSync(join(ROOT, "tests/fixtures/images", name), join(dir, "pictures", name));
+    const withImage = (name: string) => OK.replace("region: 无锡", `region: 无锡\nimage: pictures/${name}\nimage_alt: 图`);
+    writeBulletin(dir, "2024/svg.md", withImage("script.svg"));
+    writeBulletin(dir, "2024/text.md", withImage("not-an-image.png"));
+    writeBulletin(dir, "2024/cut.md", withImage("truncated.png"));
+    const site = await checkSite({ root: dir, contentDir: dir, mode: "development", env: {} });
+    const lines = site.problems.map(formatProblem).sort();
+    assert.equal(lines.length, 3, lines.join("\n"));
+    assert.match(lines[0]!, /^bulletins\/2024\/cut\.md:5: image: pictures\/truncated\.png cannot be decoded \(.+\); export the picture again$/);
+    assert.equal(lines[1], "bulletins/2024/svg.md:5: image: pictures/script.svg is an SVG drawing; lead images must be JPEG, PNG, WebP or GIF pictures (an SVG can carry scripts)");
+    assert.equal(lines[2], "bulletins/2024/text.md:5: image: pictures/not-an-image.png is not an image; use a JPEG, PNG, WebP or GIF picture");
   });
 });
 

@@ -265,9 +265,9 @@ test("feedFiles writes the site feeds and an Atom + JSON pair per term with a fe
   assert.equal(JSON.parse(files[1]!.content).feed_url, "https://example.org/fanzha/feed.json");
 });
 
-test("a lead image becomes the JSON Feed item's absolute image URL", () => {
-  const pictured = makeBulletin({ slug: "pictured", image: { src: "public/media/2023/a.jpg", alt: "现场" } });
+test("a lead image's resized copy becomes the JSON Feed item's absolute image URL", () => {
+  const pictured = makeBulletin({ slug: "pictured", image: { src: "content/images/a.jpg", alt: "现场", sharePath: "/img/0123abcd-share.jpeg", line: 9 } });
   const doc = JSON.parse(jsonFeed(input({ bulletins: [pictured, newer] })));
-  assert.equal(doc.items[0].image, "https://example.org/fanzha/media/2023/a.jpg");
+  assert.equal(doc.items[0].image, "https://example.org/fanzha/img/0123abcd-share.jpeg");
   assert.ok(!("image" in doc.items[1]));
 });

@@ -23,7 +23,7 @@ const bulletin = makeBulletin({
   tags: ["老年人", "刷单返利"],
   summary: "摘要",
   source: "无锡市公安局",
-  image: { src: "/media/2023/tianwang.jpg", alt: "发布会现场" },
+  image: { src: "content/images/tianwang.jpg", alt: "发布会现场", sharePath: "/img/tianwang-share.jpeg", line: 9 },
 });
 
 /** Round trip through the page: what a crawler's JSON parser reads out of the script element. */
@@ -47,7 +47,7 @@ test("NewsArticle carries headline, times with offset, authors, publisher, image
     { "@type": "Person", name: "李通讯员" },
   ]);
   assert.deepEqual(ld.publisher, { "@type": "Organization", name: "反诈快报编辑部", url: "https://example.org/fanzha/" });
-  assert.deepEqual(ld.image, ["https://example.org/fanzha/media/2023/tianwang.jpg"]);
+  assert.deepEqual(ld.image, ["https://example.org/fanzha/img/tianwang-share.jpeg"]);
   assert.deepEqual(ld.articleSection, ["天网", "心盾"]);
   assert.deepEqual(ld.keywords, ["刷单返利", "老年人"]);
   assert.deepEqual(ld.mainEntityOfPage, {

@@ -35,13 +35,13 @@ test("a bulletin page is an article with times, sections, tags and a large image
     campaigns: [campaign("tianwang", "天网")],
     types: [fraudType("shuadan", "刷单返利")],
     tags: ["老年人"],
-    image: { src: "public/media/a.jpg", alt: "现场" },
+    image: { src: "content/images/a.jpg", alt: "现场", sharePath: "/img/a-share.jpeg", line: 9 },
   });
   const tags = pairs(socialMeta(site, bulletinSocialPage(bulletin)));
   for (const expected of [
     ["og:type", "article"],
     ["og:url", "https://example.org/fanzha/bulletins/2023/08/tianwang/"],
-    ["og:image", "https://example.org/fanzha/media/a.jpg"],
+    ["og:image", "https://example.org/fanzha/img/a-share.jpeg"],
     ["og:image:alt", "现场"],
     ["article:published_time", "2023-08-29T09:30:00+08:00"],
     ["article:modified_time", "2023-08-30T10:00:00+08:00"],
@@ -49,7 +49,7 @@ test("a bulletin page is an article with times, sections, tags and a large image
     ["article:tag", "刷单返利"],
     ["article:tag", "老年人"],
     ["twitter:card", "summary_large_image"],
-    ["twitter:image", "https://example.org/fanzha/media/a.jpg"],
+    ["twitter:image", "https://example.org/fanzha/img/a-share.jpeg"],
   ]) {
     assert.ok(tags.some(([k, v]) => k === expected[0] && v === expected[1]), `has ${expected.join(" = ")}`);
   }

@@ -1,6 +1,6 @@
 // Reads every bulletin once and turns it into a typed record, collecting every problem of every file instead
 // of stopping at the first: an editor fixes a batch of imports in one pass.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { Bulletin, Problem, Registries, Registry, SiteSettings } from "../model.ts";
@@ -8,6 +8,7 @@ import { readContentDate } from "../dates.ts";
 import { firstBadCharacter } from "./characters.ts";
 import { MAX_NESTING, readingMinutes, renderBody, summarise } from "../markdown.ts";
 import { bulletinPath } from "../urls.ts";
+import { inspectLeadImage } from "../images.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { FRONT_MATTER_FIELDS, frontMatterSchema, REFUSED_FIELDS, SLUG_PATTERN, type FrontMatter } from "./schema.ts";
@@ -136,10 +137,18 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
   if (!fm?.slug && !SLUG_PATTERN.test(slug)) {
     problems.push({ file, line: 1, field: "slug", message: `the file name "${slug}" is not a valid URL name; rename the file or set slug: (a-z, 0-9, '-')` });
   }
+  let sharePath: string | undefined;
   if (fm?.image) {
     const imagePath = resolve(ctx.root, fm.image.replace(/^\/+/, ""));
-    if (!imagePath.startsWith(resolve(ctx.root) + sep)) check("image", "must be a path inside the repository");
+    const inside = (p: string) => p.startsWith(resolve(ctx.root) + sep);
+    if (!inside(imagePath)) check("image", "must be a path inside the repository");
     else if (!existsSync(imagePath)) check("image", `file not found: ${fm.image}`);
+    else if (!inside(realpathSync(imagePath))) check("image", `${fm.image} is a link to a file outside the repository; put the picture itself there`);
+    else {
+      const inspected = inspectLeadImage(imagePath);
+      if ("problem" in inspected) check("image", `${fm.image} ${inspected.problem}`);
+      else sharePath = inspected.sharePath;
+    }
   }
   problems.push(...bodyCharacterProblems(split.body, split.bodyLine, file));
   const rendered = renderBody(split.body, ctx.settings.pathPrefix);
@@ -149,6 +158,14 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
       line: split.bodyLine + rendered.cutAtLine,
       field: "body",
       message: `lists or quotes are nested deeper than Markdown allows here (${MAX_NESTING} levels: about ${MAX_NESTING / 2 - 2} levels of list, ${MAX_NESTING} of quote); this line and everything after it would be cut from the page — flatten the nesting`,
+    });
+  }
+  for (const image of rendered.foreignImages) {
+    problems.push({
+      file,
+      line: split.bodyLine + image.line,
+      field: "body",
+      message: `the image "${image.src}" is on another site, which the site's Content-Security-Policy blocks (readers would see a broken image); save it into content/images/ and write ![…](/content/images/<file>)`,
     });
   }
   if (!rendered.text.trim()) problems.push({ file, line: split.bodyLine, field: "body", message: "the bulletin has no text below the front matter" });
@@ -173,7 +190,7 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
     summary: fm.summary ?? summarise(rendered.firstParagraph),
     authors: fm.authors ?? [],
     ...(fm.source ? { source: fm.source } : {}),
-    ...(fm.image && fm.image_alt ? { image: { src: fm.image, alt: fm.image_alt } } : {}),
+    ...(fm.image && fm.image_alt && sharePath ? { image: { src: fm.image, alt: fm.image_alt, sharePath, line: yaml.lineOf(["image"]) } } : {}),
     draft: fm.draft ?? false,
     future: date > ctx.now,
     lang: fm.lang ?? ctx.settings.lang,

@@ -1,21 +1,22 @@
-// Lead images: `{% leadImage src, alt, urlPath %}` renders a bulletin's image as a <picture> (src/images.ts).
-// `src` is the repository-relative path the content loader has checked; the build runs from the repository root.
+// Lead images: `{% leadImage image, urlPath %}` renders a bulletin's image as a <picture> and writes the resized
+// copy feeds and Open Graph link to (src/images.ts). `image.src` is the repository-relative path the content
+// loader has checked; the build runs from the repository root.
 import { resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { leadPicture } from "../images.ts";
-
-/** Where resized images are written, below the site root. */
-export const IMAGE_DIR = "img";
+import { IMAGE_DIR, leadPicture, RASTER_FILES } from "../images.ts";
+import type { LeadImage } from "../model.ts";
 
 export function imagesPlugin(eleventyConfig: UserConfig): void {
-  // The original is published at its repository path too: feeds and Open Graph link to it (src/feeds/entries.ts).
-  eleventyConfig.addPassthroughCopy({ "content/images": "content/images" });
-  eleventyConfig.addShortcode("leadImage", async (src: string, alt: string, urlPath: string) =>
+  // Pictures a body links to (`![…](/content/images/a.jpg)`) are published as they are, raster formats only:
+  // an SVG (which can carry a script) or anything else dropped into the folder stays unpublished.
+  eleventyConfig.addPassthroughCopy({ "content/images": "content/images" }, { filter: [...RASTER_FILES] });
+  eleventyConfig.addShortcode("leadImage", async (image: LeadImage, urlPath: string) =>
     leadPicture({
-      file: resolve(src.replace(/^\/+/, "")),
-      alt,
+      file: resolve(image.src.replace(/^\/+/, "")),
+      alt: image.alt,
       outputDir: resolve(eleventyConfig.directories.output, IMAGE_DIR),
       urlPath,
+      sharePath: image.sharePath,
     }),
   );
 }

@@ -1,7 +1,7 @@
 // What a feed says, decided once: both the Atom and the JSON Feed renderers format these records, so the
 // two feeds of a page always hold the same entries with the same ids, times and categories.
 import type { DateTime } from "luxon";
-import type { Bulletin, SiteSettings } from "../model.ts";
+import type { Bulletin, LeadImage, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
 import { isoTime } from "../meta/time.ts";
 import { absoluteHtml } from "./absolute-html.ts";
@@ -67,12 +67,9 @@ export function byNewest(a: Bulletin, b: Bulletin): number {
   return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-/**
- * Absolute URL of a bulletin's lead image. Front matter names a path inside the repository; public/ is
- * copied to the site root, so `public/media/a.jpg` is served as `/media/a.jpg`.
- */
-export function imageUrl(site: SiteSettings, src: string): string {
-  return absoluteUrl(site, `/${src.replace(/^\/+/, "").replace(/^public\//, "")}`);
+/** Absolute URL of a bulletin's lead image as shared: its resized copy, which every build writes. */
+export function imageUrl(site: SiteSettings, image: Pick<LeadImage, "sharePath">): string {
+  return absoluteUrl(site, image.sharePath);
 }
 
 function categories(site: SiteSettings, bulletin: Bulletin): FeedCategory[] {
@@ -100,7 +97,7 @@ export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
     authors: bulletin.authors,
     categories: categories(site, bulletin),
     lang: bulletin.lang,
-    ...(bulletin.image ? { image: { url: imageUrl(site, bulletin.image.src), alt: bulletin.image.alt } } : {}),
+    ...(bulletin.image ? { image: { url: imageUrl(site, bulletin.image), alt: bulletin.image.alt } } : {}),
   };
 }
 

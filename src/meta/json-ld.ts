@@ -33,7 +33,7 @@ export function newsArticleJsonLd(site: SiteSettings, bulletin: Bulletin): JsonL
         ? bulletin.authors.map((name) => ({ "@type": "Person", name }))
         : [publisherJsonLd(site)],
     publisher: publisherJsonLd(site),
-    ...(bulletin.image ? { image: [imageUrl(site, bulletin.image.src)] } : {}),
+    ...(bulletin.image ? { image: [imageUrl(site, bulletin.image)] } : {}),
     ...(sections.length > 0 ? { articleSection: sections } : {}),
     ...(keywords.length > 0 ? { keywords } : {}),
     ...(bulletin.source ? { sourceOrganization: { "@type": "Organization", name: bulletin.source } } : {}),

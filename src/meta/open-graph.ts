@@ -1,7 +1,7 @@
 // Open Graph and Twitter card tags, so a link shared in a chat app shows a proper card. Returned as data;
 // the layout partial renders each with autoescaping.
 import type { DateTime } from "luxon";
-import type { Bulletin, SiteSettings } from "../model.ts";
+import type { Bulletin, LeadImage, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
 import { imageUrl } from "../feeds/entries.ts";
 import { bulletinKeywords, bulletinSections } from "./terms.ts";
@@ -13,7 +13,7 @@ export interface SocialPage {
   /** Site-relative path of the page. */
   path: string;
   type: "article" | "website";
-  image?: { src: string; alt: string };
+  image?: Pick<LeadImage, "sharePath" | "alt">;
   published?: DateTime;
   modified?: DateTime;
   /** article:section and article:tag values (campaign names; types and tags). */
@@ -32,7 +32,7 @@ const OG_LOCALE = { "zh-Hans": "zh_CN", "zh-Hant": "zh_TW" } as const;
 export function socialMeta(site: SiteSettings, page: SocialPage): MetaTag[] {
   const og = (property: string, content: string): MetaTag => ({ property, content });
   const tw = (name: string, content: string): MetaTag => ({ name, content });
-  const image = page.image ? imageUrl(site, page.image.src) : undefined;
+  const image = page.image ? imageUrl(site, page.image) : undefined;
   return [
     og("og:site_name", site.title),
     og("og:locale", OG_LOCALE[site.lang]),

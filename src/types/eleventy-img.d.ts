@@ -5,6 +5,7 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    filenameFormat?: (id: string, src: string, width: number, format: string) => string;
   }
   export interface ImageFormatEntry {
     format: string;

@@ -5,7 +5,7 @@ declare module "@11ty/eleventy" {
     addFilter(name: string, filter: (this: any, ...args: any[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-    addPassthroughCopy(map: string | Record<string, string>): void;
+    addPassthroughCopy(map: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
     addWatchTarget(path: string): void;
     on(event: string, handler: (...args: any[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
