@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { newsNow, newsSitemap, robotsTxt, sitemap } from "../src/feeds/sitemap.ts";
-import { crawlerFiles, isListablePage, sitemapFile } from "../src/feeds/documents.ts";
+import { newsNow, newsSitemap, robotsTxt, sitemap, sitemaps } from "../src/feeds/sitemap.ts";
+import { crawlerFiles, isListablePage, sitemapFiles } from "../src/feeds/documents.ts";
 import { isoDate } from "../src/dates.ts";
 import { makeBulletin, ZONE } from "./fixtures/make-bulletin.ts";
 import { child, childElements, childText, parseXml, siteSettings } from "./fixtures/feeds.ts";
@@ -108,7 +108,7 @@ test("a hostile title is escaped in the news sitemap and parses back exactly", (
   assert.equal(childText(child(urls(xml)[0]!, "news:news")!, "news:title"), title);
 });
 
-test("robots.txt names both sitemaps by absolute URL", () => {
+test("robots.txt names the sitemap index and the News sitemap by absolute URL", () => {
   const lines = robotsTxt(site).split("\n");
   assert.ok(lines.includes("User-agent: *"));
   assert.deepEqual(
@@ -117,7 +117,41 @@ test("robots.txt names both sitemaps by absolute URL", () => {
   );
 });
 
-test("sitemapFile lists the built HTML pages only, dated by their bulletins", () => {
+test("sitemaps split the pages in path order under an index that names each part with its newest lastmod", () => {
+  const at = (day: number) => DateTime.fromISO(`2023-08-${String(day).padStart(2, "0")}T09:00`, { zone: ZONE });
+  const pages = [
+    { path: "/e/", lastmod: at(5) },
+    { path: "/a/", lastmod: at(9) },
+    { path: "/c/" },
+    { path: "/b/", lastmod: at(2) },
+    { path: "/d/", lastmod: at(3) },
+    { path: "/a/", lastmod: at(1) },
+  ];
+  const files = sitemaps(site, pages, 2);
+  assert.deepEqual(files.map((f) => f.path), ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"]);
+  const index = parseXml(files[0]!.content).documentElement!;
+  assert.equal(index.nodeName, "sitemapindex");
+  assert.equal(index.namespaceURI, SITEMAP_NS);
+  assert.deepEqual(
+    childElements(index).map((s) => [childText(s, "loc"), childText(s, "lastmod")]),
+    [
+      ["https://example.org/fanzha/sitemap-1.xml", "2023-08-09T09:00:00+08:00"],
+      ["https://example.org/fanzha/sitemap-2.xml", "2023-08-03T09:00:00+08:00"],
+      ["https://example.org/fanzha/sitemap-3.xml", "2023-08-05T09:00:00+08:00"],
+    ],
+  );
+  assert.deepEqual(
+    files.slice(1).map((f) => urls(f.content).map((u) => childText(u, "loc")!.replace("https://example.org/fanzha", ""))),
+    [["/a/", "/b/"], ["/c/", "/d/"], ["/e/"]],
+  );
+  const small = sitemaps(site, pages);
+  assert.equal(small.length, 2, "at most 50,000 URLs: the index and one sitemap");
+  assert.equal(urls(small[1]!.content).length, 5);
+  const empty = sitemaps(site, []);
+  assert.deepEqual(empty.map((f) => f.path), ["/sitemap.xml", "/sitemap-1.xml"], "an empty site still has its index and one sitemap");
+});
+
+test("sitemapFiles lists the built HTML pages only, dated by their bulletins", () => {
   const a = makeBulletin({ slug: "a", date: hoursAgo(30) });
   const b = makeBulletin({ slug: "b", date: hoursAgo(50), updated: hoursAgo(2) });
   const listing = {
@@ -129,9 +163,11 @@ test("sitemapFile lists the built HTML pages only, dated by their bulletins", ()
     items: [a],
   };
   const built = ["/", "/feed.xml", "/feed.json", "/404.html", "/robots.txt", a.url, b.url, "/regions/wuxi/page/2/", "/search/"];
-  const file = sitemapFile(site, built, [a, b], [listing]);
-  assert.equal(file.path, "/sitemap.xml");
-  const entries = Object.fromEntries(urls(file.content).map((u) => [childText(u, "loc"), childText(u, "lastmod")]));
+  const [index, file, ...more] = sitemapFiles(site, built, [a, b], [listing]);
+  assert.equal(index!.path, "/sitemap.xml");
+  assert.equal(file!.path, "/sitemap-1.xml");
+  assert.equal(more.length, 0);
+  const entries = Object.fromEntries(urls(file!.content).map((u) => [childText(u, "loc"), childText(u, "lastmod")]));
   const abs = (p: string) => `https://example.org/fanzha${p}`;
   assert.deepEqual(entries, {
     [abs("/")]: isoDate(hoursAgo(2)),

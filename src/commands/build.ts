@@ -12,6 +12,7 @@ import { deriveSiteData } from "../site-data.ts";
 import { ContentError } from "../errors.ts";
 import { checkSite } from "../check-site.ts";
 import { handOver } from "../eleventy/prepared.ts";
+import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { runCommand } from "./run.ts";
 
@@ -40,6 +41,8 @@ export interface BuildOptions {
 export interface BuildResult {
   bulletins: number;
   pages: number;
+  /** Eleventy runs the pages were rendered in (see src/eleventy/batches.ts). */
+  renderRuns: number;
   phases: Record<Phase, number>;
   totalMs: number;
   outDir: string;
@@ -87,13 +90,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     const related = await timed("related", () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }));
     const data = await timed("other", () => deriveSiteData(site, related));
-    const pages = await timed("render", () => renderSite(root, tmpDir, data, options.env ?? {}));
+    const { pages, runs } = await timed("render", () => renderSite(root, tmpDir, data, options.env ?? {}, batchSize(env)));
     await search;
     await timed("other", () => {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
-    return { bulletins: site.bulletins.length, pages, phases, totalMs: performance.now() - started, outDir };
+    return { bulletins: site.bulletins.length, pages, renderRuns: runs, phases, totalMs: performance.now() - started, outDir };
   } catch (error) {
     await search?.catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
@@ -101,20 +104,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>): Promise<number> {
+async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>, pagesPerRun: number): Promise<{ pages: number; runs: number }> {
   const cwd = process.cwd();
   const restore = applyEnv(env);
   process.chdir(root);
-  handOver(data);
+  const urls: string[] = [];
+  // Batches bound the memory Eleventy holds (see batches.ts); the final one writes the sitemaps of all.
+  const runs = batches(data, pagesPerRun);
   try {
-    const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
-    await eleventy.write();
+    for (const batch of runs) {
+      handOver({ data, batch, urls });
+      const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
+      await eleventy.write();
+    }
   } finally {
     handOver(undefined);
     process.chdir(cwd);
     restore();
   }
-  return countPages(outDir);
+  return { pages: countPages(outDir), runs: runs.length };
 }
 
 /** Plugins read the environment (SOURCE_DATE_EPOCH …); a build's overrides apply while it renders only. */

@@ -5,11 +5,12 @@ import { resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { IMAGE_DIR, leadPicture, RASTER_FILES } from "../images.ts";
 import type { LeadImage } from "../model.ts";
+import { isFinalRun } from "./prepared.ts";
 
 export function imagesPlugin(eleventyConfig: UserConfig): void {
   // Pictures a body links to (`![…](/content/images/a.jpg)`) are published as they are, raster formats only:
   // an SVG (which can carry a script) or anything else dropped into the folder stays unpublished.
-  eleventyConfig.addPassthroughCopy({ "content/images": "content/images" }, { filter: [...RASTER_FILES] });
+  if (isFinalRun()) eleventyConfig.addPassthroughCopy({ "content/images": "content/images" }, { filter: [...RASTER_FILES] });
   eleventyConfig.addShortcode("leadImage", async (image: LeadImage, urlPath: string) =>
     leadPicture({
       file: resolve(image.src.replace(/^\/+/, "")),

@@ -8,8 +8,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { isFinalRun } from "./prepared.ts";
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/;
+/** A page paginating the run's batch (see batches.ts) is rendered by every run; any other by the final one. */
+const PER_BATCH = /^\s+data:\s*batch\./m;
 /** Names of the in-memory page bodies; a prefix no file under layouts/ can have. */
 const BODY_PREFIX = "fz-page-body:";
 
@@ -21,12 +24,14 @@ interface NunjucksLoader {
 export function pagesPlugin(dir: string) {
   return function (eleventyConfig: UserConfig): void {
     const bodies = new Map<string, { src: string; path: string }>();
+    const final = isFinalRun();
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith(".njk")) continue;
       const file = join(entry.parentPath, entry.name);
       const name = `pages/${relative(dir, file).split("\\").join("/")}`;
       const text = readFileSync(file, "utf8");
       const front = FRONT_MATTER.exec(text)?.[0] ?? "";
+      if (!final && !PER_BATCH.test(front)) continue;
       // Blank lines in place of the front matter keep Nunjucks' line numbers those of the file.
       bodies.set(BODY_PREFIX + name, { src: "\n".repeat(front.split("\n").length - 1) + text.slice(front.length), path: file });
       eleventyConfig.addTemplate(name, `${front}{% include "${BODY_PREFIX}${name}" %}`, {});

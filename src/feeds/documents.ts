@@ -6,7 +6,7 @@ import { absoluteUrl } from "../urls.ts";
 import { renderAtom } from "./atom.ts";
 import { buildFeed, feedEntry, type FeedEntry } from "./entries.ts";
 import { renderJsonFeed } from "./json-feed.ts";
-import { NEWS_SITEMAP_PATH, newsNow, newsSitemap, robotsTxt, sitemap } from "./sitemap.ts";
+import { NEWS_SITEMAP_PATH, newsNow, newsSitemap, robotsTxt, sitemaps } from "./sitemap.ts";
 
 export interface OutputFile {
   /** Site-relative output path, e.g. `/campaigns/xindun/feed.xml`. */
@@ -77,7 +77,7 @@ export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], li
   });
 }
 
-/** The News sitemap and robots.txt (the page sitemap needs the list of built pages; see sitemapFile). */
+/** The News sitemap and robots.txt (the page sitemaps need the list of built pages; see sitemapFiles). */
 export function crawlerFiles(
   site: SiteSettings,
   bulletins: readonly Bulletin[],
@@ -102,15 +102,17 @@ export function isListablePage(url: string): boolean {
 }
 
 /**
- * The sitemap of the pages actually built. A bulletin page changes when the bulletin does; a listing page
- * when one of its bulletins does; every other page (home, indexes, search) with the newest bulletin.
+ * The sitemap index and sitemaps of the pages actually built. A bulletin page changes when the bulletin does;
+ * a listing page when one of its bulletins does; every other page (home, indexes, search) with the newest
+ * bulletin.
  */
-export function sitemapFile(
+export function sitemapFiles(
   site: SiteSettings,
   builtUrls: Iterable<string>,
   bulletins: readonly Bulletin[],
   listings: readonly FeedListing[],
-): OutputFile {
+  perFile?: number,
+): OutputFile[] {
   const lastmod = new Map<string, DateTime>();
   for (const b of bulletins) lastmod.set(b.url, b.updated ?? b.date);
   for (const listing of listings) {
@@ -122,5 +124,5 @@ export function sitemapFile(
     const time = lastmod.get(path) ?? fallback;
     return time ? { path, lastmod: time } : { path };
   });
-  return { path: "/sitemap.xml", content: sitemap(site, pages) };
+  return sitemaps(site, pages, perFile);
 }

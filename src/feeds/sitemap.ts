@@ -1,4 +1,5 @@
-// Crawler files: the sitemap of every page, Google's News sitemap of the last two days, and robots.txt.
+// Crawler files: the sitemaps of every page under a sitemap index, Google's News sitemap of the last two days,
+// and robots.txt.
 import { DateTime } from "luxon";
 import type { Bulletin, Script, SiteSettings } from "../model.ts";
 import { buildNow } from "../dates.ts";
@@ -10,7 +11,10 @@ import { element, textElement, xmlDocument } from "./xml.ts";
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
+/** The sitemap index: robots.txt names it, and it names the page sitemaps. */
 export const SITEMAP_PATH = "/sitemap.xml";
+/** The sitemap protocol's limit of URLs in one file (and 50 MB, far off at ~150 bytes a URL). */
+export const MAX_SITEMAP_URLS = 50_000;
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 
 /** Google News only reads articles of the last two days from a News sitemap, and at most 1000 of them. */
@@ -23,22 +27,56 @@ export interface SitemapPage {
   lastmod?: DateTime;
 }
 
-/** Every page once, in path order so the file does not depend on the order Eleventy renders in. */
-export function sitemap(site: SiteSettings, pages: readonly SitemapPage[]): string {
+/** The n-th page sitemap (from 1) listed by the index. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** Every page once, in path order so the files do not depend on the order Eleventy renders in. */
+function uniqueInPathOrder(pages: readonly SitemapPage[]): SitemapPage[] {
   const byPath = new Map<string, SitemapPage>();
   for (const page of pages) {
     const seen = byPath.get(page.path);
     if (!seen || (page.lastmod && (!seen.lastmod || page.lastmod > seen.lastmod))) byPath.set(page.path, page);
   }
-  const urls = [...byPath.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((page) =>
-      element("url", {}, [
-        textElement("loc", absoluteUrl(site, page.path)),
-        ...(page.lastmod ? [textElement("lastmod", isoTime(site, page.lastmod))] : []),
-      ]),
-    );
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** One page sitemap (a `urlset`) of the given pages. */
+export function sitemap(site: SiteSettings, pages: readonly SitemapPage[]): string {
+  const urls = uniqueInPathOrder(pages).map((page) =>
+    element("url", {}, [
+      textElement("loc", absoluteUrl(site, page.path)),
+      ...(page.lastmod ? [textElement("lastmod", isoTime(site, page.lastmod))] : []),
+    ]),
+  );
   return xmlDocument(element("urlset", { xmlns: SITEMAP_NS }, urls));
+}
+
+/**
+ * The sitemap index at SITEMAP_PATH and the page sitemaps it lists, at most `perFile` URLs each, in path
+ * order; each is dated by its newest page. Always an index, however small the site, so that robots.txt and
+ * crawlers see the same layout before and after a site grows past one file.
+ */
+export function sitemaps(site: SiteSettings, pages: readonly SitemapPage[], perFile = MAX_SITEMAP_URLS): { path: string; content: string }[] {
+  const ordered = uniqueInPathOrder(pages);
+  const parts: SitemapPage[][] = [];
+  for (let i = 0; i < ordered.length || parts.length === 0; i += perFile) parts.push(ordered.slice(i, i + perFile));
+  const files = parts.map((part, i) => ({ path: sitemapPartPath(i + 1), content: sitemap(site, part), lastmod: newestOf(part) }));
+  const entries = files.map((file) =>
+    element("sitemap", {}, [
+      textElement("loc", absoluteUrl(site, file.path)),
+      ...(file.lastmod ? [textElement("lastmod", isoTime(site, file.lastmod))] : []),
+    ]),
+  );
+  const index = xmlDocument(element("sitemapindex", { xmlns: SITEMAP_NS }, entries));
+  return [{ path: SITEMAP_PATH, content: index }, ...files.map(({ path, content }) => ({ path, content }))];
+}
+
+function newestOf(pages: readonly SitemapPage[]): DateTime | undefined {
+  let newest: DateTime | undefined;
+  for (const page of pages) if (page.lastmod && (!newest || page.lastmod > newest)) newest = page.lastmod;
+  return newest;
 }
 
 /** Google News names the two Chinese scripts by region code rather than by script. */
