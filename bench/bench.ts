@@ -13,16 +13,10 @@ import { generateCorpus } from "./corpus.ts";
 import { startTreeSampler, type TreeMemory } from "./memory.ts";
 import { runBuild, type BuildResult, type Phase } from "../src/commands/build.ts";
 import { runCommand } from "../src/commands/run.ts";
+import { PHASE_LABELS } from "../src/commands/progress.ts";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PHASES: readonly Phase[] = ["load", "related", "render", "search", "other"];
-const PHASE_LABELS: Record<Phase, string> = {
-  load: "load and validate",
-  related: "related headlines",
-  render: "render and write",
-  search: "search index",
-  other: "other",
-};
 
 export interface BenchOptions {
   articles: number;
@@ -76,9 +70,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
         outDir: join(dir, "_site"),
         onPhase: (phase, ms) => {
           sampler.phase(phase, ms);
-          // Progress on stderr: a long run shows where it is, and where it died if it runs out of memory.
-          if (opts.progress) console.error(`bench: ${PHASE_LABELS[phase]} done in ${seconds(ms)}`);
         },
+        // Progress on stderr: a long run shows where it is, and where it died if it runs out of memory.
+        ...(opts.progress ? { progress: (line: string) => console.error(`bench: ${line}`) } : {}),
         ...(opts.skipSearch ? { search: false } : {}),
       });
     } finally {

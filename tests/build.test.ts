@@ -13,6 +13,7 @@ const EPOCH = "1795000000"; // 2026-11-18: fixed, so that "future" means the sam
 const site = loadSite({ root: ROOT, mode: "development", env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
 let out: string;
 let result: BuildResult;
+const progress: string[] = [];
 
 const pageOf = (url: string) => join(out, url, "index.html");
 const times = (html: string) => [...html.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)].map((m) => `${m[1]} ${m[2]}`);
@@ -20,7 +21,20 @@ const times = (html: string) => [...html.matchAll(/<time datetime="([^"]+)">([^<
 describe("sample build", () => {
   before(async () => {
     out = join(mkdtempSync(join(tmpdir(), "fanzha-build-")), "site");
-    result = await runBuild({ root: ROOT, outDir: out, search: false, env: { SOURCE_DATE_EPOCH: EPOCH } });
+    result = await runBuild({ root: ROOT, outDir: out, search: false, env: { SOURCE_DATE_EPOCH: EPOCH, FANZHA_RENDER_BATCH: "20" }, progress: (line) => progress.push(line) });
+  });
+
+  it("reports each phase once, with its counts and times, and each render run", () => {
+    const n = result.bulletins;
+    const time = String.raw`in \d+\.\d s \(at \d+\.\d s\)`;
+    assert.match(progress[0]!, new RegExp(`^load and validate: ${n} bulletins ${time}$`));
+    assert.match(progress[1]!, new RegExp(`^related headlines: ${n} bulletins ${time}$`));
+    const runs = progress.filter((l) => l.startsWith("render and write: run "));
+    assert.equal(runs.length, result.renderRuns);
+    assert.ok(result.renderRuns > 1, "the sample site renders in several runs of 20 pages");
+    assert.match(runs.at(-1)!, new RegExp(`^render and write: run ${result.renderRuns} of ${result.renderRuns}, (\\d+) of \\1 bulletin and listing pages ${time}$`));
+    assert.match(progress.at(-1)!, new RegExp(`^render and write: ${result.pages} files in ${result.renderRuns} runs ${time}$`));
+    assert.equal(progress.length, 2 + result.renderRuns + 1);
   });
 
   it("writes one page per published bulletin and none for drafts or future ones", () => {

@@ -15,6 +15,7 @@ import { handOver } from "../eleventy/prepared.ts";
 import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { runCommand } from "./run.ts";
+import { count, number, progressLine, progressWanted } from "./progress.ts";
 
 export type Phase = "load" | "related" | "render" | "search" | "other";
 
@@ -36,6 +37,8 @@ export interface BuildOptions {
   onPhase?: (phase: Phase, ms: number) => void;
   /** Publish even when far fewer bulletins than in the current site would be published (src/publish-guard.ts). */
   allowDrop?: boolean;
+  /** Receives one line of progress per phase and per render run (see progress.ts). */
+  progress?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -54,27 +57,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(root, "_site"));
   const env = { ...process.env, ...options.env };
   const phases: Record<Phase, number> = { load: 0, related: 0, render: 0, search: 0, other: 0 };
-  const timed = async <T>(phase: Phase, work: () => T | Promise<T>): Promise<T> => {
+  const report = (phase: Phase, what: string, ms: number) => options.progress?.(progressLine(phase, what, ms, performance.now() - started));
+  /** Runs one phase; `done` says what it did, for the progress line. */
+  const timed = async <T>(phase: Phase, work: () => T | Promise<T>, done?: (result: T) => string): Promise<T> => {
     const t0 = performance.now();
+    let result: T | undefined;
     try {
-      return await work();
+      return (result = await work());
     } finally {
       const ms = performance.now() - t0;
       phases[phase] += ms;
       options.onPhase?.(phase, ms);
+      if (done && result !== undefined) report(phase, done(result), ms);
     }
   };
 
-  const site = await timed("load", () =>
-    checkSite({
-      root,
-      mode: "production",
-      env,
-      outDir,
-      outName: `${relative(root, outDir).startsWith("..") ? outDir : relative(root, outDir)}/`,
-      allowDrop: options.allowDrop ?? false,
-      ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}),
-    }),
+  const site = await timed(
+    "load",
+    () =>
+      checkSite({
+        root,
+        mode: "production",
+        env,
+        outDir,
+        outName: `${relative(root, outDir).startsWith("..") ? outDir : relative(root, outDir)}/`,
+        allowDrop: options.allowDrop ?? false,
+        ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}),
+      }),
+    (s) => `${count(s.bulletins.length, "bulletins")}${s.problems.length ? `, ${count(s.problems.length, "problems")}` : ""}`,
   );
   if (site.problems.length) throw new ContentError(site.problems);
   removeStaleFolders(outDir);
@@ -85,12 +95,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const search = options.search === false ? undefined : timed("search", async () => {
     const { indexSearch } = await import("../search/index-search.ts");
     return indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir, env });
-  });
+  }, (s) => `${count(s.records, "bulletins")} in ${count(s.bundles, s.bundles === 1 ? "bundle" : "bundles")}`);
   search?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   try {
-    const related = await timed("related", () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }));
+    const related = await timed(
+      "related",
+      () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
+      () => count(site.bulletins.length, "bulletins"),
+    );
     const data = await timed("other", () => deriveSiteData(site, related));
-    const { pages, runs } = await timed("render", () => renderSite(root, tmpDir, data, options.env ?? {}, batchSize(env)));
+    const { pages, runs } = await timed(
+      "render",
+      () => renderSite(root, tmpDir, data, options.env ?? {}, batchSize(env), report),
+      (r) => `${count(r.pages, "files")} in ${count(r.runs, r.runs === 1 ? "run" : "runs")}`,
+    );
     await search;
     await timed("other", () => {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
@@ -104,18 +122,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>, pagesPerRun: number): Promise<{ pages: number; runs: number }> {
+async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>, pagesPerRun: number, report: (phase: Phase, what: string, ms: number) => void): Promise<{ pages: number; runs: number }> {
   const cwd = process.cwd();
   const restore = applyEnv(env);
   process.chdir(root);
   const urls: string[] = [];
   // Batches bound the memory Eleventy holds (see batches.ts); the final one writes the sitemaps of all.
   const runs = batches(data, pagesPerRun);
+  const paginated = data.bulletinPages.length + data.listings.length;
+  let done = 0;
   try {
-    for (const batch of runs) {
+    for (const [i, batch] of runs.entries()) {
+      const t0 = performance.now();
       handOver({ data, batch, urls });
       const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
+      // Eleventy's "Wrote N files" would print once a run, on stdout; the build reports its runs itself, and
+      // Eleventy's errors reach it as exceptions.
+      eleventy.disableLogger();
       await eleventy.write();
+      done += batch.bulletinPages.length + batch.listings.length;
+      if (runs.length > 1) report("render", `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`, performance.now() - t0);
     }
   } finally {
     handOver(undefined);
@@ -194,8 +220,17 @@ const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLT
 if (invokedDirectly) {
   runCommand(async () => {
     const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-    const { values } = parseArgs({ options: { "allow-drop": { type: "boolean", default: false } } });
-    const result = await runBuild({ root, deleteOldInBackground: true, allowDrop: values["allow-drop"] });
+    const { values } = parseArgs({
+      options: { "allow-drop": { type: "boolean", default: false }, progress: { type: "boolean" }, "no-progress": { type: "boolean" } },
+    });
+    const flag = values.progress ? true : values["no-progress"] ? false : undefined;
+    const progress = progressWanted(flag, process.env, process.stderr.isTTY);
+    const result = await runBuild({
+      root,
+      deleteOldInBackground: true,
+      allowDrop: values["allow-drop"],
+      ...(progress ? { progress: (line: string) => console.error(line) } : {}),
+    });
     const secs = (result.totalMs / 1000).toFixed(1);
     console.log(`built ${result.bulletins} bulletins, ${result.pages} pages into ${result.outDir} in ${secs} s`);
   });

@@ -1,7 +1,7 @@
 // Front matter is YAML and nothing else: `---js` would run code on the build machine, so any fence with a
 // language tag is refused before gray-matter sees it.
 import matter from "gray-matter";
-import { parseYamlWithLines, type YamlSource } from "./yaml-source.ts";
+import { parseYamlLazily, type YamlSource } from "./yaml-source.ts";
 import type { Problem } from "../model.ts";
 
 export interface SplitSource {
@@ -24,10 +24,10 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   if (!/^---[^\n]*\n(?:[\s\S]*?\n)?---[ \t]*(\n|$)/.test(text)) {
     return { body: "", bodyLine: 1, problems: [{ file, line: 1, field: "front matter", message: "the front matter is not closed by a `---` line" }] };
   }
-  // gray-matter only splits here; the YAML is parsed by yaml-source so that positions survive.
+  // gray-matter only splits here; yaml-source parses the YAML, and again with positions if a problem needs a line.
   const parsed = matter(text, { language: "yaml", engines: { yaml: () => ({}) } } as never) as { matter: string; content: string };
   const source = parsed.matter.replace(/^\n/, "");
-  const yaml = parseYamlWithLines(source, file, 2, 1);
+  const yaml = parseYamlLazily(source, file, 2, 1);
   const frontLines = source === "" ? 0 : source.split("\n").length;
   return { yaml, body: parsed.content, bodyLine: frontLines + 3, problems: yaml.problems };
 }

@@ -74,7 +74,7 @@ export function loadBulletins(files: readonly string[], ctx: LoadContext): { bul
     if (clash) {
       problems.push({
         file: bulletin.sourcePath,
-        line: result.slugLine,
+        line: result.slugLine(),
         field: "slug",
         message: `${bulletin.url} is already the URL of ${clash.sourcePath}; give one of them another slug`,
       });
@@ -87,13 +87,17 @@ export function loadBulletins(files: readonly string[], ctx: LoadContext): { bul
 }
 
 /** Validates one file. Exported for the editor commands, which check what they are about to write. */
-export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext): { bulletin?: Bulletin; problems: Problem[]; slugLine: number } {
+export function loadBulletin(
+  path: string,
+  bytes: Uint8Array,
+  ctx: LoadContext,
+): { bulletin?: Bulletin; problems: Problem[]; /** Asked only on a clash: a line costs a second parse. */ slugLine: () => number } {
   const file = repoPath(ctx.root, path);
-  const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: line });
+  const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: () => line });
   const decoded = decodeUtf8(bytes);
   if ("error" in decoded) return fail(1, "file", decoded.error);
   const split = splitFrontMatter(decoded.text, file);
-  if (!split.yaml || split.problems.length) return { problems: split.problems, slugLine: 1 };
+  if (!split.yaml || split.problems.length) return { problems: split.problems, slugLine: () => 1 };
   const yaml = split.yaml;
   const raw = yaml.value ?? {};
   if (typeof raw !== "object" || Array.isArray(raw)) return fail(2, "front matter", "must be a list of `field: value` lines");
@@ -109,7 +113,7 @@ export function loadBulletin(path: string, bytes: Uint8Array, ctx: LoadContext):
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) problems.push(...problemsFromZod(parsed.error, yaml, file, FRONT_MATTER_FIELDS));
   const fm = parsed.success ? parsed.data : undefined;
-  const slugLine = yaml.lineOf(["slug"]);
+  const slugLine = () => yaml.lineOf(["slug"]);
 
   const check = (field: string, message: string) => problems.push({ file, line: yaml.lineOf([field]), field, message });
   const zone = ctx.settings.timeZone;

@@ -15,6 +15,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; pathPrefix?: string });
     setIsVerbose?(verbose: boolean): void;
+    /** Silences Eleventy's console output, its "Wrote N files" line included. */
+    disableLogger(): void;
     write(): Promise<unknown>;
   }
 }
