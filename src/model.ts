@@ -115,8 +115,6 @@ export interface Bulletin {
   /** Dated after the build's "now"; left out of production builds like drafts. */
   future: boolean;
   lang: Script;
-  /** Markdown source of the body. */
-  body: string;
   /** Rendered, sanitised HTML of the body. */
   html: string;
   /** Plain text of the body (no markup), for similarity, search and reading time. */

@@ -6,6 +6,7 @@ const DOCS = [
   'title: "标题"\ndate: 2023-08-29 09:30\nregion: 无锡\ntypes: [shuadan, 520]\ntags:\n  - 宝妈\n  - 0x1F\nsummary: \'it\'\'s\'\ndraft: false\n',
   "title: 标题\nupdated: 2023-08-29\nauthors: [~, null, True, .inf, 1e3, 0o17, 017]\n",
   "tags: [0b101, 1_000]\n", // binary numbers: text to `yaml`, numbers to js-yaml
+  "tags: &t [a, b]\nauthors: *t\n", // aliases: their expansion is limited by the positioned parse
   "",
 ];
 

@@ -198,7 +198,6 @@ export function loadBulletin(
     draft: fm.draft ?? false,
     future: date > ctx.now,
     lang: fm.lang ?? ctx.settings.lang,
-    body: split.body,
     html: rendered.html,
     text: rendered.text,
     headings: rendered.headings,
