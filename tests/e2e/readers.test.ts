@@ -32,8 +32,8 @@ const WIDE = { width: 1280, height: 800 };
 const QUERY = "养老";
 /** Smallest target, in CSS px (WCAG 2.5.5); half a pixel of layout rounding allowed. */
 const MIN_TARGET = 44 - 0.5;
-/** What a finger must hit: buttons and form controls, filter options, and every link in a navigation list. */
-const TARGETS = "button, select, input[type=search], nav a, .chips a, .term-cards a, [data-search-facets] label";
+/** What a finger must hit: buttons and form controls, filter options, every link in a navigation list, the hotline. */
+const TARGETS = "button, select, input[type=search], nav a, .chips a, .term-cards a, [data-search-facets] label, .hotline-bar a";
 
 let dir: string;
 let server: Served;
