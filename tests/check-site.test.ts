@@ -56,6 +56,7 @@ const FIXTURE_CASES: Record<string, string[]> = {
   "offset-15.md": ['bulletins/2024/offset-15.md:3: date: "2024-05-06 09:30 +15:00" has the offset +15:00; offsets run from -12:00 to +14:00'],
   "year-1900.md": ['bulletins/2024/year-1900.md:3: date: "1900-05-06" is in the year 1900; dates must lie between 1990 and 2099'],
   "too-many-tags.md": ["bulletins/2024/too-many-tags.md:5: tags: must list at most 30 entries"],
+  "surrogate-bytes.md": ["bulletins/2024/surrogate-bytes.md:7: file: file is UTF-8 except for the bytes ED A0 80, which are not a character; retype the text around them"],
   "foreign-image.md": [
     "bulletins/2024/foreign-image.md:9: body: the image \"http://example.com/photo.jpg\" is on another site, which the site's Content-Security-Policy blocks (readers would see a broken image); save it into content/images/ and write ![…](/content/images/<file>)",
   ],

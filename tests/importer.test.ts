@@ -55,24 +55,39 @@ function imported(bytes: Uint8Array, opts: ImportOptions = {}) {
 }
 
 describe("decode", () => {
+  const read = (bytes: Uint8Array) => {
+    const d = decode(bytes);
+    assert.ok("text" in d, JSON.stringify(d));
+    return d;
+  };
   const text = "今年以来，无锡公安推进“心盾”行动。\n第二行";
-  test("reads UTF-8", () => assert.deepEqual(decode(Buffer.from(text)), { text, encoding: "UTF-8" }));
+  test("reads UTF-8", () => assert.deepEqual(read(Buffer.from(text)), { text, encoding: "UTF-8" }));
   test("drops a UTF-8 BOM", () => {
-    const d = decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const d = read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     assert.equal(d.text, text);
     assert.equal(d.encoding, "UTF-8 (BOM)");
   });
   test("reads GBK / GB18030", () => {
-    const d = decode(iconv.encode(text, "gbk"));
+    const d = read(iconv.encode(text, "gbk"));
     assert.equal(d.text, text);
     assert.equal(d.encoding, "GB18030");
   });
   test("reads Big5 when chardet is sure of it", () => {
     const hant = "杭州市公安局通報斷卡行動階段戰果，全市共打掉涉兩卡犯罪團夥二十七個，抓獲犯罪嫌疑人三百餘名。";
-    assert.deepEqual(decode(iconv.encode(hant, "big5")), { text: hant, encoding: "Big5" });
+    assert.deepEqual(read(iconv.encode(hant, "big5")), { text: hant, encoding: "Big5" });
   });
-  test("turns CRLF and CR into LF", () => assert.equal(decode(Buffer.from("甲\r\n乙\r丙")).text, "甲\n乙\n丙"));
-  test("composes combining tone marks (NFD pinyin)", () => assert.equal(decode(Buffer.from("網(wa\u030cng)")).text, "網(wǎng)"));
+  test("turns CRLF and CR into LF", () => assert.equal(read(Buffer.from("甲\r\n乙\r丙")).text, "甲\n乙\n丙"));
+  test("composes combining tone marks (NFD pinyin)", () => assert.equal(read(Buffer.from("網(wa\u030cng)")).text, "網(wǎng)"));
+  test("reads UTF-16 saved without a byte-order mark", () => {
+    assert.deepEqual(read(iconv.encode(text, "utf-16le")), { text, encoding: "UTF-16LE (no BOM)" });
+    assert.deepEqual(read(iconv.encode(text, "utf-16be")), { text, encoding: "UTF-16BE (no BOM)" });
+  });
+  test("refuses bytes that are not text (a picture, a .docx) instead of importing garbage", () => {
+    assert.deepEqual(decode(readFileSync(join(ROOT, "content/images/xindun-dapengche-2025.png"))), {
+      error:
+        "the file is not text: read as GB18030, line 2 holds the control character U+001A, which is not text; give import plain text (UTF-8, GB18030, or UTF-16), e.g. copied out of a .docx or PDF",
+    });
+  });
 });
 
 describe("stripPinyin", () => {
@@ -353,6 +368,23 @@ describe("npm run import (command)", () => {
     temp = tempContent();
   });
   after(() => temp.dispose());
+
+  test("a picture given as the text is refused, even with --date and --region; UTF-16 without a BOM is read", () => {
+    const before = readdirSync(join(temp.content, "bulletins/2023"));
+    const picture = runCommand("import", [join(ROOT, "content/images/xindun-dapengche-2025.png"), "--date", "2023-08-29", "--region", "wuxi", "--content", temp.content]);
+    assert.equal(picture.status, 1);
+    assert.equal(
+      picture.stderr.trim(),
+      `${join(ROOT, "content/images/xindun-dapengche-2025.png")}: the file is not text: read as GB18030, line 2 holds the control character U+001A, which is not text; give import plain text (UTF-8, GB18030, or UTF-16), e.g. copied out of a .docx or PDF`,
+    );
+    assert.deepEqual(readdirSync(join(temp.content, "bulletins/2023")), before, "nothing was written");
+    const utf16 = join(temp.content, "..", "utf16.txt");
+    writeFileSync(utf16, iconv.encode("无锡警方提醒：谨防刷单返利\n\n今年以来，无锡公安推进反诈宣传，提醒市民谨防刷单返利诈骗。\n", "utf-16le"));
+    const text = runCommand("import", [utf16, "--date", "2023-08-30", "--region", "wuxi", "--slug", "utf16-import", "--dry-run", "--content", temp.content]);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stderr, /^encoding: UTF-16LE \(no BOM\)/m);
+    assert.match(text.stdout, /今年以来，无锡公安推进反诈宣传/);
+  });
 
   test("the seed: headline title, Wuxi, 天网 + 心盾, byline, three sections, no pinyin", { skip: seedFile ? false : `no seed in ${SEED_DIR}` }, () => {
     const r = runCommand("import", [join(SEED_DIR, seedFile!), "--date", "2023-08-29", "--content", temp.content]);

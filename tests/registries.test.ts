@@ -162,6 +162,17 @@ test("bad local entries are Problems at the line of the field", () => {
   assert.equal(registries.regions.get("wuxi")?.name, "无锡市", "the built-in node is not replaced");
 });
 
+test("a local name or alias that a built-in region already has is a Problem (it would never apply)", () => {
+  const content = contentWith({
+    "regions.yaml": ["- key: gusu", "  name: 姑苏区", "  aliases: [姑苏, 苏州]", "  parent: suzhou-js"].join("\n"),
+  });
+  const { problems } = loadRegistries(content);
+  assert.deepEqual(
+    problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`),
+    ['content/registries/regions.yaml:3: aliases: "苏州" already names the region "suzhou-js"'],
+  );
+});
+
 test("malformed YAML is one Problem with its line, and the rest loads", () => {
   const content = contentWith({ "campaigns.yaml": "- key: a\n  name: [unclosed\n" });
   const { registries, problems } = loadRegistries(content);
@@ -228,6 +239,7 @@ test("suggest offers the nearest names and keys", () => {
   assert.ok(types.suggest("刷单反利").includes("刷单返利"));
   assert.ok(regions.suggest("无锡县").some((s) => s.startsWith("无锡")));
   assert.equal(regions.suggest("wuxe")[0], "wuxi");
+  assert.deepEqual(regions.suggest("suzhou", 3).slice(0, 2).sort(), ["suzhou-ah", "suzhou-js"]);
   assert.ok(campaigns.suggest("天网行").includes("天网行动"));
   assert.deepEqual(regions.suggest(""), []);
 });

@@ -95,7 +95,7 @@ export function loadBulletin(
   const file = repoPath(ctx.root, path);
   const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: () => line });
   const decoded = decodeUtf8(bytes);
-  if ("error" in decoded) return fail(1, "file", decoded.error);
+  if ("error" in decoded) return fail(decoded.line, "file", decoded.error);
   const split = splitFrontMatter(decoded.text, file);
   if (!split.yaml || split.problems.length) return { problems: split.problems, slugLine: () => 1 };
   const yaml = split.yaml;

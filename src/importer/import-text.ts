@@ -171,7 +171,9 @@ function noteRemovals(parts: Structured, title: string | undefined, log: Ledger)
 
 export function importText(bytes: Uint8Array, opts: ImportOptions, ctx: ImportContext): ImportResult {
   const log = new Ledger();
-  const { text, encoding } = decode(bytes);
+  const decoded = decode(bytes);
+  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
+  const { text, encoding } = decoded;
   log.note("encoding", encoding, "detected");
   const parts = structure(stripPinyin(text));
   if (parts.lead === "") return { ok: false, errors: ["the file holds no article text"] };

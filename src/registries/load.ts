@@ -107,7 +107,9 @@ type RegionEntry = z.output<typeof regionEntry>;
 function localRegions(entries: Located<RegionEntry>[], file: string): { nodes: RegionNode[]; problems: Problem[] } {
   const builtin = builtinRegionNodes();
   const builtinKeys = new Map(builtin.map((n) => [n.key, `the built-in region ${n.name}`]));
-  const { kept, problems } = checkUnique(entries, file, "region", { keys: builtinKeys });
+  // Built-in names win when a label names two regions, so a local alias equal to one (苏州) would never apply.
+  const builtinLabels = new Map(builtin.flatMap((n) => labelsOf(n).map((label) => [normaliseLabel(label), n.key] as const)).reverse());
+  const { kept, problems } = checkUnique(entries, file, "region", { keys: builtinKeys, labels: builtinLabels });
 
   // Parents may be built-in or local, in any order of the file: resolve against both at once.
   const drafts: RegionNode[] = kept.map(({ value }) => ({

@@ -13,6 +13,8 @@ export function normaliseLabel(text: string): string {
 /** Similarity in [0, 1] of two normalised labels. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
+  // Keys that share a name are told apart by a suffix (suzhou-js, suzhou-ah): `suzhou` means one of them.
+  if (b.startsWith(`${a}-`) || a.startsWith(`${b}-`)) return 0.95;
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 0;
   const edit = 1 - distance(a, b) / longest;
