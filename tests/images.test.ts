@@ -5,7 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { decodeProblem, inspectLeadImage, LEAD_WIDTHS, leadPicture } from "../src/images.ts";
-import { ROOT, tempDir } from "./helpers/site-build.ts";
+import { buildQueued, ROOT, tempDir } from "./helpers/site-build.ts";
+import { copyContent, writeBulletin } from "./helpers/content-copy.ts";
 
 const SAMPLE = join(ROOT, "content/images/xindun-dapengche-2025.png");
 const FIXTURES = join(ROOT, "tests/fixtures/images");
@@ -65,4 +66,18 @@ test("only raster pictures of bounded size are accepted, and they must decode", 
   assert.ok("sharePath" in inspectLeadImage(join(FIXTURES, "truncated.png")), "a truncated file has a good header");
   assert.match((await decodeProblem(join(FIXTURES, "truncated.png"))) ?? "", /^cannot be decoded \(.+\); export the picture again$/);
   assert.equal(await decodeProblem(SAMPLE), undefined);
+});
+
+test("an image outside content/images: Open Graph and the feeds link the resized copy the build wrote", async () => {
+  const dir = copyContent({ bulletins: false });
+  writeBulletin(dir, "2024/pictured.md", "---\ntitle: 配图通报\ndate: 2024-05-06\nregion: 无锡\nimage: tests/fixtures/images/lead.png\nimage_alt: 红色方块\n---\n\n正文。\n");
+  const out = join(tempDir("outside-image"), "_site");
+  await buildQueued({ contentDir: dir, outDir: out, search: false });
+  const html = readFileSync(join(out, "bulletins/2024/05/pictured/index.html"), "utf8");
+  const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
+  assert.match(og, /^https:\/\/fanzha\.example\.org\/img\/[0-9a-f]{16}-share\.png$/);
+  assert.ok(existsSync(join(out, new URL(og).pathname)), `${og} is not in the output`);
+  const feed = JSON.parse(readFileSync(join(out, "feed.json"), "utf8")) as { items: Array<{ image?: string }> };
+  assert.equal(feed.items[0]?.image, og);
+  assert.ok(!existsSync(join(out, "tests")), "the original is not published");
 });
