@@ -26,7 +26,7 @@ await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 const load = loadavg()[0]!;
 const sampler = await startTreeSampler(50);
-const stats = await indexSearch({ site: site.settings, bulletins: site.bulletins, outDir });
+const stats = await indexSearch({ bulletins: site.bulletins, outDir });
 const memory = await sampler.stop();
 console.log(JSON.stringify({ articles, ...stats, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), pagefindPeakMiB: Math.round(memory.descendantsHwmBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
 for (const part of ["search", "js", "css"]) await cp(join(sample, part), join(outDir, part), { recursive: true });

@@ -11,7 +11,8 @@ export function headersFile(site: Pick<SiteSettings, "pathPrefix">): string {
     "  X-Content-Type-Options: nosniff",
     "  Referrer-Policy: strict-origin-when-cross-origin",
     "  Cache-Control: public, max-age=0, must-revalidate",
-    `${p}pagefind/*`,
+    // Only the index chunks are named by their content; fragments are named by page number and revalidate.
+    `${p}pagefind/index/*`,
     "  Cache-Control: public, max-age=86400",
     `${p}css/*`,
     "  Cache-Control: public, max-age=3600",

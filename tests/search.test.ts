@@ -2,113 +2,179 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { fold, foldChar } from "../src/text/script.ts";
-import { indexedText, searchFilters, searchRecord, SEARCH_LANGUAGE } from "../src/search/records.ts";
-import { foldPairs, foldPreimages, serialiseFoldPairs } from "../src/search/fold-table.ts";
-import { decodeOriginals, displayText, GAP_SPACE, phraseQuery, phraseStarts, queryPhrases, segments } from "../public/js/search-text.js";
+import { pageFragment, searchFilters, SEARCH_LANGUAGE } from "../src/search/records.ts";
+import { facetsFile } from "../src/search/facets.ts";
+import { foldPairs, serialiseFoldPairs } from "../src/search/fold-table.ts";
+import { WordIndexBuilder } from "../src/search/word-index.ts";
+import { coverOffsets, phraseStarts, queryPhrases, shortWord, TITLE_SPAN, tripleWord, unitSpans } from "../public/js/search-text.js";
+import { filterAndCount, matchingPages } from "../public/js/search-engine.js";
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { mulberry32 } from "../bench/random.ts";
-import { manifest, SHARD_SIZE, SHARD_SIZE_ENV, shardPlan, shardSize } from "../src/search/shards.ts";
+import { decodeCbor, type CborValue } from "./helpers/cbor.ts";
 
+const units = (text: string) => unitSpans(text, foldChar).units;
 
-test("segments: one segment per Han character, runs of letters/digits and of everything else", () => {
-  assert.deepEqual(
-    segments("拨打96110，QQ群 诈骗").map((s) => `${s.kind}:${s.text}`),
-    ["han:拨", "han:打", "word:96110", "gap:，", "word:QQ", "han:群", "gap: ", "han:诈", "han:骗"],
-  );
+test("units: one per Han character (folded), per letter/digit run (lower-cased), per run of anything else", () => {
+  assert.deepEqual(units("拨打96110，QQ群 詐騙"), ["拨", "打", "96110", null, "qq", "群", null, "诈", "骗"]);
+  assert.deepEqual(units("Café！"), ["cafe", null]);
+  const spans = unitSpans("無錫，APP", foldChar);
+  assert.deepEqual([spans.starts, spans.ends], [[0, 1, 2, 3], [1, 2, 3, 6]]);
 });
 
-test("indexed words are folded per character and gaps keep their place without whitespace", () => {
-  const { words, originals } = indexedText("無錫警方", "破獲詐騙案。\n\nAPP 下載");
-  assert.deepEqual(words, ["无", "锡", "警", "方", " ".replace(" ", GAP_SPACE), "破", "获", "诈", "骗", "案", `。${GAP_SPACE}${GAP_SPACE}`, "APP", GAP_SPACE, "下", "载"]);
-  assert.equal(originals.join(""), `無錫警方${GAP_SPACE}破獲詐騙案。${GAP_SPACE}${GAP_SPACE}APP${GAP_SPACE}下載`);
-  for (const w of words) assert.doesNotMatch(w, /\s/u, "Pagefind would split a word on whitespace");
-});
-
-test("queryPhrases folds, lower-cases, splits on spaces and punctuation, and drops repeats", () => {
+test("queryPhrases folds and splits on spaces and punctuation, and drops repeats", () => {
   assert.deepEqual(queryPhrases("詐騙", foldChar), [["诈", "骗"]]);
   assert.deepEqual(queryPhrases(" 刷單返利  無錫 ", foldChar), [["刷", "单", "返", "利"], ["无", "锡"]]);
   assert.deepEqual(queryPhrases("诈骗，APP下载 诈骗", foldChar), [["诈", "骗"], ["app", "下", "载"]]);
   assert.deepEqual(queryPhrases("  ，。 ", foldChar), []);
-  assert.equal(phraseQuery(["电", "诈", "警", "情"]), '"电 诈 警 情"');
 });
 
-test("a phrase matches consecutive words exactly where the folded text holds the folded query", () => {
-  // Property check of the design: Pagefind's quoted search is "these words at consecutive positions",
-  // which must agree with plain substring matching over folded title + body.
-  const rnd = mulberry32(7);
-  const alphabet = ["电", "電", "诈", "詐", "警", "情", "，", "。", " ", "a9，"];
-  const queries = ["电诈", "電詐警情", "诈警", "情电", "警情", "a9"];
-  let hits = 0;
-  for (let n = 0; n < 400; n++) {
-    const body = Array.from({ length: rnd.int(0, 14) }, () => rnd.pick(alphabet)).join("");
-    const { words } = indexedText("标题", body);
-    for (const q of queries) {
-      const phrases = queryPhrases(q, foldChar);
-      assert.equal(phrases.length, 1);
-      const lowered = words.map((w) => w.toLowerCase());
-      const found = phraseStarts(lowered, phrases[0]!).length > 0;
-      const truth = fold(body.toLowerCase()).includes(fold(q.toLowerCase()));
-      assert.equal(found, truth, `${JSON.stringify(body)} / ${q}`);
-      if (truth) hits++;
-    }
+test("index words: pairs join, triples are marked and never a prefix of one another", () => {
+  assert.equal(shortWord(["诈", "骗"]), "诈骗");
+  assert.equal(shortWord(["app", "下"]), "app下");
+  assert.equal(tripleWord(["下", "载", "app"]), "^下载app~");
+  assert.ok(!tripleWord(["下", "载", "apple"]).startsWith(tripleWord(["下", "载", "app"])));
+  for (const n of [3, 4, 5, 6, 7, 8, 12, 13]) {
+    const offsets = coverOffsets(n);
+    const covered = new Set(offsets.flatMap((o) => [o, o + 1, o + 2]));
+    assert.equal(covered.size, n, `every unit of ${n} covered`);
+    assert.ok(offsets.every((o) => o >= 0 && o + 3 <= n));
   }
-  assert.ok(hits > 50, "the random texts must hold the phrases often enough to test recall");
 });
 
-test("letters and digits match as whole words, not inside longer ones", () => {
-  const { words } = indexedText("", "下载APP，拨打96110；apple");
-  assert.equal(phraseStarts(words.map((w) => w.toLowerCase()), ["app"]).length, 1);
-  assert.equal(phraseStarts(words, ["打", "96110"]).length, 1);
-  assert.equal(phraseStarts(words, ["9611"]).length, 0);
+/** Decoded word index: word → per page, its positions. */
+function decodedIndex(builder: WordIndexBuilder): Map<string, Array<{ page: number; positions: number[] }>> {
+  const index = new Map<string, Array<{ page: number; positions: number[] }>>();
+  for (const w of builder.sortedWords()) {
+    const bytes = new Uint8Array(w.bytes + 5);
+    bytes[0] = 0x9a; // array, 4-byte length
+    new DataView(bytes.buffer).setUint32(1, w.pages);
+    builder.copyPostings(w.id, bytes, 5);
+    let page = 0;
+    const entries = (decodeCbor(bytes) as CborValue[][]).map(([delta, locs, meta]) => {
+      assert.deepEqual(meta, [], "no meta positions");
+      page += delta as number;
+      let pos = 0;
+      return { page, positions: (locs as number[]).map((d) => (pos += d)) };
+    });
+    index.set(w.word, entries);
+  }
+  return index;
+}
+
+/** Pagefind's lookups as search-engine.js uses them: a quoted word exactly; an unquoted one with its extensions. */
+function fakePagefind(index: Map<string, Array<{ page: number; positions: number[] }>>) {
+  return {
+    async search(term: string) {
+      const quoted = /^".+"$/.test(term);
+      const word = term.replace(/"/g, "");
+      let matched = quoted ? [word].filter((w) => index.has(w)) : [...index.keys()].filter((w) => w.startsWith(word));
+      if (!quoted && !matched.length) {
+        // No extension: Pagefind falls back to the longest word that is a prefix of the term.
+        const prefixes = [...index.keys()].filter((w) => word.startsWith(w)).sort((a, b) => b.length - a.length);
+        matched = prefixes.slice(0, 1);
+      }
+      const pages = new Map<number, Set<number>>();
+      for (const w of matched) for (const e of index.get(w)!) for (const p of e.positions.length ? e.positions : [-1]) (pages.get(e.page) ?? pages.set(e.page, new Set()).get(e.page)!).add(p);
+      const results = [...pages].map(([page, set]) => {
+        const words = [...set].filter((p) => p >= 0).sort((a, b) => a - b);
+        return { id: page.toString(36), words: quoted ? words.slice(0, 1) : words };
+      });
+      return { results };
+    },
+  };
+}
+
+test("the word index answers every phrase exactly as a substring scan of the folded title or body", async () => {
+  const rnd = mulberry32(12);
+  const alphabet = ["电", "電", "诈", "詐", "警", "情", "骗", "，", "。", "\n", " ", "ab", "9"];
+  const pages = Array.from({ length: 300 }, () => ({
+    title: Array.from({ length: rnd.int(0, 8) }, () => rnd.pick(alphabet)).join(""),
+    body: Array.from({ length: rnd.int(0, 40) }, () => rnd.pick(alphabet)).join(""),
+  }));
+  const builder = new WordIndexBuilder();
+  for (const p of pages) builder.addPage(p.title, p.body);
+  const pf = fakePagefind(decodedIndex(builder));
+  const han = ["电", "诈", "警", "情", "骗", "詐", "電"];
+  let hits = 0;
+  for (let n = 0; n < 300; n++) {
+    const terms = Array.from({ length: rnd.int(1, 2) }, () => Array.from({ length: rnd.int(1, 7) }, () => rnd.pick(han)).join(""));
+    const query = terms.join(" ");
+    const found = await matchingPages(pf, queryPhrases(query, foldChar), pages.length);
+    const truth = pages.flatMap((p, i) => (terms.every((t) => fold(p.title).includes(fold(t)) || fold(p.body).includes(fold(t))) ? [i] : []));
+    assert.deepEqual([...found.keys()].sort((a, b) => a - b), truth, `${query}`);
+    const distinct = [...new Set(terms.map((t) => fold(t)))];
+    for (const [page, m] of found) {
+      assert.equal(m.titleHits, distinct.filter((t) => fold(pages[page]!.title).includes(t)).length, `title hits of ${query}`);
+    }
+    hits += truth.length;
+  }
+  assert.ok(hits > 300, `the random texts must hold the queries often enough to test recall (${hits})`);
 });
 
-test("a phrase never spans title and body, nor punctuation", () => {
-  const { words } = indexedText("反诈", "骗局，电诈警情");
-  assert.deepEqual(phraseStarts(words, ["诈", "骗"]), []);
-  assert.deepEqual(phraseStarts(words, ["局", "电"]), []);
-  assert.deepEqual(phraseStarts(words, ["电", "诈", "警", "情"]), [6]);
+test("letters and digits match as whole runs, not inside longer ones", async () => {
+  const builder = new WordIndexBuilder();
+  builder.addPage("", "下载APP，拨打96110；apple");
+  const pf = fakePagefind(decodedIndex(builder));
+  const pages = async (q: string) => [...(await matchingPages(pf, queryPhrases(q, foldChar), 1)).keys()];
+  assert.deepEqual(await pages("app"), [0]);
+  assert.deepEqual(await pages("下载app"), [0]);
+  assert.deepEqual(await pages("打96110"), [0]);
+  assert.deepEqual(await pages("9611"), []);
+  assert.deepEqual(await pages("下载ap"), []);
 });
 
-test("the original script survives in meta.o, written without letters or digits", () => {
-  const b = makeBulletin({ slug: "hant", title: "無錫警方提醒：謹防刷單返利", text: "近期，無錫發生多起詐騙案件，涉案金額逾百萬元。乾隆、干部、幹線。", lang: "zh-Hant" });
-  const rec = searchRecord(b);
-  const encoded = rec.meta.o;
-  assert.ok(encoded, "a Traditional bulletin carries its original script");
-  assert.doesNotMatch(encoded, /[\p{L}\p{N}_\s]/u, "Pagefind would index letters or digits in meta as words");
-  const words = rec.content.split(" ");
-  const restored = decodeOriginals(words, encoded, foldPreimages());
-  assert.equal(displayText(restored), `${b.title} ${b.text}`);
-  assert.equal(rec.content, indexedText(b.title, b.text).words.join(" "));
+test("positions: title from 0, body from TITLE_SPAN, a gap holds a position; pairs keep title positions only", () => {
+  const builder = new WordIndexBuilder();
+  builder.addPage("反诈，宣传", "宣传反诈");
+  const index = decodedIndex(builder);
+  assert.deepEqual(index.get("^反诈宣"), undefined, "no triple across a gap");
+  assert.deepEqual(index.get("^传反诈"), [{ page: 0, positions: [TITLE_SPAN + 1] }]);
+  assert.deepEqual(index.get("反诈"), [{ page: 0, positions: [0] }]);
+  assert.deepEqual(index.get("宣传"), [{ page: 0, positions: [3] }]);
+  assert.deepEqual(index.get("传反"), [{ page: 0, positions: [] }]);
+  assert.equal(phraseStarts(units("反诈，宣传"), ["宣", "传"])[0], 3);
 });
 
-test("a Simplified bulletin needs no original-script field", () => {
-  const rec = searchRecord(makeBulletin({ slug: "hans", title: "无锡警方提醒", text: "谨防刷单返利诈骗。" }));
-  assert.equal(rec.meta.o, undefined);
-  assert.equal(displayText(rec.content.split(" ")), "无锡警方提醒 谨防刷单返利诈骗。");
+test("a title longer than the title span is refused with its text", () => {
+  const builder = new WordIndexBuilder();
+  assert.throws(() => builder.addPage("诈".repeat(TITLE_SPAN + 1), ""), /title of 129 units/);
 });
 
-test("search record: site-relative url, reader-facing filter names, Chinese date, numeric sort key", () => {
+test("words come out in code point order, as Pagefind compares them, astral characters last", () => {
+  const builder = new WordIndexBuilder();
+  builder.addPage("", "𠀀丁ｑ");
+  const words = builder.sortedWords().map((w) => w.word);
+  const byCodePoint = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  assert.deepEqual(words, byCodePoint);
+});
+
+test("fragment: site-relative url, Chinese date, region path, body in its own script", () => {
   const b = makeBulletin({
     slug: "wuxi-case",
-    title: "无锡破获刷单返利案",
-    text: "正文",
+    title: "無錫破獲刷單返利案",
+    text: "正文\u200b在此",
     region: regions.wuxi,
     date: DateTime.fromISO("2023-08-29T09:30", { zone: ZONE }),
-    campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")],
-    types: [fraudType("shuadan", "刷单返利")],
   });
-  const rec = searchRecord(b);
-  assert.equal(rec.url, "/bulletins/2023/08/wuxi-case/");
-  assert.equal(rec.language, SEARCH_LANGUAGE);
-  assert.deepEqual(rec.meta, { title: "无锡破获刷单返利案", date: "2023年8月29日", region: "江苏 › 无锡" });
-  assert.deepEqual(rec.filters, { province: ["江苏"], year: ["2023"], city: ["无锡"], campaign: ["心盾", "天网"], type: ["刷单返利"] });
-  assert.match(rec.sort.date!, /^\d+$/);
-  const later = searchRecord(makeBulletin({ slug: "x", date: DateTime.fromISO("2023-08-29T09:31", { zone: ZONE }) }));
-  assert.ok(Number(later.sort.date) > Number(rec.sort.date));
+  assert.deepEqual(pageFragment(b), {
+    url: "/bulletins/2023/08/wuxi-case/",
+    content: "正文 在此",
+    meta: { title: "無錫破獲刷單返利案", date: "2023年8月29日", region: "江苏 › 无锡" },
+  });
+  assert.equal(SEARCH_LANGUAGE, "zz");
 });
 
-test("a province-level bulletin has no city filter", () => {
-  assert.deepEqual(searchFilters(makeBulletin({ slug: "p", region: regions.jiangsu })), { province: ["江苏"], year: ["2024"] });
+test("facets: reader-facing names, one column of value numbers per facet", () => {
+  const b = makeBulletin({ slug: "a", region: regions.wuxi, campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")], types: [fraudType("shuadan", "刷单返利")] });
+  assert.deepEqual(searchFilters(b), { province: ["江苏"], year: ["2024"], city: ["无锡"], campaign: ["心盾", "天网"], type: ["刷单返利"] });
+  const file = facetsFile([b, makeBulletin({ slug: "p", region: regions.jiangsu })]);
+  assert.deepEqual(file.values.campaign, ["天网", "心盾"]);
+  assert.deepEqual(file.pages.campaign, [[1, 0], []]);
+  assert.deepEqual(file.pages.city, [[0], []]);
+  const { shown, counts } = filterAndCount(file, [0, 1], { city: ["无锡"] });
+  assert.deepEqual(shown, [0]);
+  assert.deepEqual(counts.city, { 无锡: 1 });
+  assert.deepEqual(counts.province, { 江苏: 1 }, "other facets count the pages passing the city choice");
 });
 
 test("fold pairs agree with fold() and read back as pairs", () => {
@@ -116,38 +182,5 @@ test("fold pairs agree with fold() and read back as pairs", () => {
   assert.ok(pairs.length > 2000);
   for (const [from, to] of pairs) assert.equal(fold(from), to);
   assert.ok(pairs.some(([a, b]) => a === "詐" && b === "诈"));
-  const text = serialiseFoldPairs(pairs);
-  assert.equal(Array.from(text).length, pairs.length * 2);
-  const preimages = foldPreimages();
-  assert.ok(preimages.get("发")!.includes("發"));
-});
-
-test("shard plan: one bundle up to the shard size, then even contiguous runs covering every bulletin once", () => {
-  assert.deepEqual(shardPlan(0, 2500), [{ index: 0, folder: "", start: 0, end: 0 }]);
-  assert.deepEqual(shardPlan(2500, 2500), [{ index: 0, folder: "", start: 0, end: 2500 }]);
-  const plan = shardPlan(10_001, 2500);
-  assert.equal(plan.length, 5);
-  assert.deepEqual(plan.map((s) => s.folder), ["", "shard-1/", "shard-2/", "shard-3/", "shard-4/"]);
-  for (const [n, size] of [[6, 2], [7, 2], [10_000, 2500], [13, 5], [1, 1]] as const) {
-    const shards = shardPlan(n, size);
-    assert.equal(shards.length, Math.ceil(n / size));
-    assert.equal(shards[0]!.start, 0);
-    assert.equal(shards.at(-1)!.end, n);
-    shards.slice(1).forEach((s, i) => assert.equal(s.start, shards[i]!.end, "contiguous, in the site's order"));
-    const sizes = shards.map((s) => s.end - s.start);
-    assert.ok(Math.max(...sizes) <= size && Math.max(...sizes) - Math.min(...sizes) <= 1, `${n}/${size}: ${sizes}`);
-    assert.deepEqual(shardPlan(n, size), shards, "the same plan on every build");
-  }
-});
-
-test("shard size comes from FANZHA_SEARCH_SHARD_SIZE when set, and a bad value names the variable", () => {
-  assert.equal(shardSize({}), SHARD_SIZE);
-  assert.equal(shardSize({ [SHARD_SIZE_ENV]: "2" }), 2);
-  assert.throws(() => shardSize({ [SHARD_SIZE_ENV]: "0" }), /FANZHA_SEARCH_SHARD_SIZE/);
-  assert.throws(() => shardSize({ [SHARD_SIZE_ENV]: "2k" }), /FANZHA_SEARCH_SHARD_SIZE/);
-});
-
-test("the manifest lists the bundles to merge, and none for a single bundle", () => {
-  assert.deepEqual(JSON.parse(manifest(shardPlan(3, 10))), { merge: [] });
-  assert.deepEqual(JSON.parse(manifest(shardPlan(6, 2))), { merge: ["shard-1/", "shard-2/"] });
+  assert.equal(Array.from(serialiseFoldPairs(pairs)).length, pairs.length * 2);
 });

@@ -1,237 +1,192 @@
-// How search text is cut into Pagefind words, shared by the indexer (src/search/, through search-text.d.ts)
-// and the browser (search.js), so that a query is cut exactly like the pages it must match.
+// How search text is cut into units and index words, shared by the indexer (src/search/, through
+// search-text.d.ts) and the browser (search.js), so that a query is cut exactly like the pages it must match.
 //
-// Every Han character is its own word, folded to Simplified; a run of other letters or digits is one word;
-// a run of anything else (punctuation, spaces) is one "gap" word that Pagefind strips to nothing but still
-// counts as a position. A quoted Pagefind query matches words at consecutive positions, so a phrase of
-// characters matches only where those characters stand side by side, never across punctuation.
+// A text is a row of units: each Han character (folded to Simplified), each run of other letters or digits
+// (lower-cased, accents dropped, as pagefind.js treats a query), and each run of anything else, a gap that
+// matches nothing but holds a position, so that no phrase spans punctuation. The title's units stand at
+// positions 0…, the body's from TITLE_SPAN on, so no phrase spans the two and a position tells which it is in.
+//
+// The index holds, for every page, each unit and each pair of adjacent units as words with the page list only
+// (a query of one or two units is answered by one word), and each run of three units as a word with all its
+// positions: a longer phrase is the three-unit words at offsets 0, 3, 6, … and n−3, which must stand at
+// those distances from one start (see coverOffsets). Unit and pair words carry their positions in the title
+// only, so that a hit in the title can rank first.
 
 const HAN = /\p{Script=Han}/u;
 const WORDCHAR = /[\p{L}\p{N}\p{M}]/u;
-/** Stands for whitespace inside a gap word: Pagefind splits words on whitespace, not on this. */
-export const GAP_SPACE = "\u2063";
-const HAS_SPACE = /\s/u;
 
-const KIND_HAN = 1;
-const KIND_WORD = 2;
-const KIND_GAP = 3;
+export const KIND_HAN = 1;
+export const KIND_WORD = 2;
+export const KIND_GAP = 3;
+
+/** Where the body's units start; titles (at most 120 characters) stay below it. */
+export const TITLE_SPAN = 128;
+
+/** Starts a three-unit word, so that no unit or pair word is a prefix of one. */
+export const TRIPLE_MARK = "^";
+/** Ends a letter/digit unit inside a three-unit word, so that no three-unit word is a prefix of another. */
+export const WORD_END = "~";
+
 /** Kind of each BMP code point, learnt on first sight: the Unicode regexes are slow per character. */
 const bmpKinds = new Uint8Array(0x10000);
 
-/** @param {string} ch @param {number} cp */
-function kindOf(ch, cp) {
+/** @param {number} cp */
+export function charKind(cp) {
   if (cp < 0x10000) {
     const known = bmpKinds[cp];
     if (known) return known;
   }
+  const ch = String.fromCodePoint(cp);
   const kind = HAN.test(ch) ? KIND_HAN : WORDCHAR.test(ch) ? KIND_WORD : KIND_GAP;
   if (cp < 0x10000) bmpKinds[cp] = kind;
   return kind;
 }
 
-const KIND_NAMES = /** @type {const} */ ([undefined, "han", "word", "gap"]);
-
 /**
- * @typedef {{ kind: "han" | "word" | "gap", text: string }} Segment
- */
-
-/**
- * One segment per Han character; one per run of other letters, digits and marks; one per run of
- * anything else.
+ * Calls visit(kind, start, end) for each Han character, each run of letters/digits/marks and each run of
+ * anything else, in order (UTF-16 offsets).
  * @param {string} text
- * @returns {Segment[]}
+ * @param {(kind: number, start: number, end: number) => void} visit
  */
-export function segments(text) {
-  /** @type {Segment[]} */
-  const out = [];
+export function scan(text, visit) {
   let runKind = 0;
   let runStart = 0;
-  const flush = (/** @type {number} */ end) => {
-    if (runKind) out.push({ kind: /** @type {"word" | "gap"} */ (KIND_NAMES[runKind]), text: text.slice(runStart, end) });
-    runKind = 0;
-  };
   for (let i = 0; i < text.length; ) {
     const cp = /** @type {number} */ (text.codePointAt(i));
     const len = cp > 0xffff ? 2 : 1;
-    const kind = kindOf(text.slice(i, i + len), cp);
+    const kind = charKind(cp);
     if (kind === KIND_HAN) {
-      flush(i);
-      out.push({ kind: "han", text: text.slice(i, i + len) });
+      if (runKind) visit(runKind, runStart, i);
+      runKind = 0;
+      visit(KIND_HAN, i, i + len);
     } else if (kind !== runKind) {
-      flush(i);
+      if (runKind) visit(runKind, runStart, i);
       runKind = kind;
       runStart = i;
     }
     i += len;
   }
-  flush(text.length);
-  return out;
+  if (runKind) visit(runKind, runStart, text.length);
 }
 
 /**
- * The word a segment is indexed as: Han folded, gaps without whitespace.
- * @param {Segment} seg
- * @param {(ch: string) => string} foldChar
+ * A letter/digit run as pagefind.js leaves a query: lower-cased, decomposed, marks dropped ("" when only marks).
+ * @param {string} run
  */
-export function segmentWord(seg, foldChar) {
-  if (seg.kind === "han") return foldChar(seg.text);
-  if (seg.kind === "gap") return HAS_SPACE.test(seg.text) ? seg.text.replace(/\s/gu, GAP_SPACE) : seg.text;
-  return seg.text;
+export function wordUnit(run) {
+  return run.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /**
- * A query as the phrases to search for: each whitespace-separated term is cut like page text, and a gap
- * inside a term splits it (Pagefind strips gaps, so "诈骗，刷单" means the phrases 诈骗 and 刷单).
- * Words are folded and lower-cased, as Pagefind lower-cases indexed words.
+ * A folded Han character as pagefind.js leaves it: compatibility ideographs decompose to unified ones.
+ * @param {string} folded
+ */
+export function hanUnit(folded) {
+  const cp = /** @type {number} */ (folded.codePointAt(0));
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) ? folded : folded.normalize("NFD");
+}
+
+/**
+ * The units of a text with their offsets; null stands for a gap.
+ * @param {string} text
+ * @param {(ch: string) => string} foldChar
+ * @returns {{ units: Array<string | null>, starts: number[], ends: number[] }}
+ */
+export function unitSpans(text, foldChar) {
+  /** @type {Array<string | null>} */
+  const units = [];
+  /** @type {number[]} */
+  const starts = [];
+  /** @type {number[]} */
+  const ends = [];
+  scan(text, (kind, start, end) => {
+    const piece = text.slice(start, end);
+    const unit = kind === KIND_HAN ? hanUnit(foldChar(piece)) : kind === KIND_WORD ? wordUnit(piece) : "";
+    const last = units.length - 1;
+    if (!unit && last >= 0 && units[last] === null) {
+      ends[last] = end; // a gap next to a run that normalised to nothing: one gap
+      return;
+    }
+    units.push(unit || null);
+    starts.push(start);
+    ends.push(end);
+  });
+  return { units, starts, ends };
+}
+
+/**
+ * A query as the phrases to search for: whitespace and gaps split it, each phrase a list of units; repeats
+ * dropped.
  * @param {string} query
  * @param {(ch: string) => string} foldChar
- * @returns {string[][]} phrases, each a list of words; duplicates removed
+ * @returns {string[][]}
  */
 export function queryPhrases(query, foldChar) {
   /** @type {string[][]} */
   const phrases = [];
   /** @type {string[]} */
   let current = [];
-  const flush = () => {
-    if (current.length) phrases.push(current);
-    current = [];
-  };
-  for (const seg of segments(query)) {
-    if (seg.kind === "gap") flush();
-    else current.push(segmentWord(seg, foldChar).toLowerCase());
+  for (const unit of unitSpans(query, foldChar).units) {
+    if (unit !== null) current.push(unit);
+    else if (current.length) phrases.push(current), (current = []);
   }
-  flush();
+  if (current.length) phrases.push(current);
   const seen = new Set();
   return phrases.filter((p) => {
-    const key = p.join(" ");
+    const key = p.join("\u0000");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/**
- * A phrase as a Pagefind query: quoted, so that its words must stand at consecutive positions.
- * @param {string[]} phrase
- */
-export function phraseQuery(phrase) {
-  return `"${phrase.join(" ")}"`;
-}
-
-// The original script of a folded page travels in a meta field as (gap since last change, which preimage)
-// pairs, written with ASCII punctuation only: Pagefind indexes meta values as words, and punctuation is
-// stripped, so the field adds nothing to the index. A number is base-14 digits, the last from FINAL.
-const MORE = "!#$%&()*+,-./:";
-const FINAL = ";<=>?@[]^`{|}~";
-
-/** @param {number} n */
-function encodeNumber(n) {
-  let out = FINAL[n % 14];
-  n = Math.floor(n / 14);
-  while (n > 0) {
-    out = MORE[n % 14] + out;
-    n = Math.floor(n / 14);
-  }
-  return out;
+/** @param {string} unit */
+function isHanUnit(unit) {
+  return charKind(/** @type {number} */ (unit.codePointAt(0))) === KIND_HAN;
 }
 
 /**
- * Preimages of each folded character, sorted by code point: the index of an original among them is what
- * the meta field stores.
- * @param {Iterable<[string, string]>} pairs (original, folded)
- * @returns {Map<string, string[]>}
+ * The index word of one or two adjacent units. Two letter/digit runs are never adjacent, so the joined
+ * string names one pair only.
+ * @param {string[]} units
  */
-export function preimages(pairs) {
-  /** @type {Map<string, string[]>} */
-  const inv = new Map();
-  for (const [from, to] of pairs) {
-    const list = inv.get(to) ?? [];
-    list.push(from);
-    inv.set(to, list);
-  }
-  for (const list of inv.values()) list.sort((a, b) => /** @type {number} */ (a.codePointAt(0)) - /** @type {number} */ (b.codePointAt(0)));
-  return inv;
+export function shortWord(units) {
+  return units.join("");
 }
 
 /**
- * @param {string[]} originals original text of each word
- * @param {string[]} words the indexed words
- * @param {Map<string, string[]>} inv preimages
- * @returns {string} empty when nothing was folded
+ * The index word of three adjacent units.
+ * @param {string[]} units
  */
-export function encodeOriginals(originals, words, inv) {
-  let out = "";
-  let last = -1;
-  for (let i = 0; i < words.length; i++) {
-    const orig = originals[i];
-    const word = words[i];
-    if (orig === word || orig === undefined || word === undefined) continue;
-    const k = (inv.get(word) ?? []).indexOf(orig);
-    if (k < 0) throw new Error(`search: no fold pair ${orig}→${word}`);
-    out += encodeNumber(i - last - 1) + encodeNumber(k);
-    last = i;
-  }
-  return out;
+export function tripleWord(units) {
+  return TRIPLE_MARK + units.map((u) => (isHanUnit(u) ? u : u + WORD_END)).join("");
 }
 
 /**
- * The words of a page in their original script, from the indexed words and the meta field.
- * @param {string[]} words
- * @param {string} encoded
- * @param {Map<string, string[]>} inv
- * @returns {string[]}
+ * Offsets of the three-unit words that cover a phrase of n ≥ 3 units: every unit lies in one of them.
+ * @param {number} n
  */
-export function decodeOriginals(words, encoded, inv) {
-  const out = words.slice();
+export function coverOffsets(n) {
   /** @type {number[]} */
-  const nums = [];
-  let n = 0;
-  for (const ch of encoded) {
-    const more = MORE.indexOf(ch);
-    if (more >= 0) {
-      n = n * 14 + more;
-      continue;
-    }
-    const fin = FINAL.indexOf(ch);
-    if (fin < 0) continue;
-    nums.push(n * 14 + fin);
-    n = 0;
-  }
-  let pos = -1;
-  for (let i = 0; i + 1 < nums.length; i += 2) {
-    pos += /** @type {number} */ (nums[i]) + 1;
-    const word = out[pos];
-    const orig = word === undefined ? undefined : inv.get(word)?.[/** @type {number} */ (nums[i + 1])];
-    if (orig !== undefined) out[pos] = orig;
-  }
-  return out;
+  const offsets = [];
+  for (let o = 0; o + 3 < n; o += 3) offsets.push(o);
+  offsets.push(n - 3);
+  return offsets;
 }
 
 /**
- * Text for display from words: gap words get their spaces back. Two letter/digit runs are never adjacent
- * (segments() would have joined them), so the words join without separators.
- * @param {string[]} words
- */
-export function displayText(words) {
-  return words.map((w) => w.replaceAll(GAP_SPACE, " ")).join("");
-}
-
-/**
- * Positions where a phrase starts in a page's words (compared lower-cased, as Pagefind does).
- * @param {string[]} words
- * @param {string[]} phrase lower-cased words
+ * Positions where a phrase starts in a row of units.
+ * @param {Array<string | null>} units
+ * @param {string[]} phrase
  * @returns {number[]}
  */
-export function phraseStarts(words, phrase) {
+export function phraseStarts(units, phrase) {
   /** @type {number[]} */
   const starts = [];
   if (!phrase.length) return starts;
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) {
-      if (/** @type {string} */ (words[i + j]).toLowerCase() !== phrase[j]) continue outer;
-    }
+  outer: for (let i = 0; i + phrase.length <= units.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (units[i + j] !== phrase[j]) continue outer;
     starts.push(i);
   }
   return starts;
 }
-

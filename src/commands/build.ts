@@ -90,14 +90,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   removeStaleFolders(outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
-  // Search records come from the model, not the HTML, so Pagefind (a child process) indexes on the second core
-  // while this one computes related headlines and renders the pages.
-  const search = options.search === false ? undefined : timed("search", async () => {
-    const { indexSearch } = await import("../search/index-search.ts");
-    return indexSearch({ site: site.settings, bulletins: site.bulletins, outDir: tmpDir, env });
-  }, (s) => `${count(s.records, "bulletins")} in ${count(s.bundles, s.bundles === 1 ? "bundle" : "bundles")}`);
-  search?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   try {
+    // The search bundle is written from the model, not the HTML, first: it needs only the loaded bulletins,
+    // and its memory is freed before the render holds every page.
+    if (options.search !== false) {
+      await timed("search", async () => {
+        const { indexSearch } = await import("../search/index-search.ts");
+        return indexSearch({ bulletins: site.bulletins, outDir: tmpDir });
+      }, (s) => `${count(s.records, "bulletins")} in ${count(s.chunks, "index chunks")}`);
+    }
     const related = await timed(
       "related",
       () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
@@ -109,14 +110,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       () => renderSite(root, tmpDir, data, options.env ?? {}, batchSize(env), report),
       (r) => `${count(r.pages, "files")} in ${count(r.runs, r.runs === 1 ? "run" : "runs")}`,
     );
-    await search;
     await timed("other", () => {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
     return { bulletins: site.bulletins.length, pages, renderRuns: runs, phases, totalMs: performance.now() - started, outDir };
   } catch (error) {
-    await search?.catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }

@@ -31,7 +31,7 @@ export function modelDataPlugin(eleventyConfig: UserConfig): void {
     writeSitemaps(directories.output, cached, urls);
     if (!isServing()) return;
     const { indexSearch } = await import("../search/index-search.ts");
-    await indexSearch({ site: cached.site, bulletins: cached.bulletinPages.map((p) => p.bulletin), outDir: directories.output });
+    await indexSearch({ bulletins: cached.bulletinPages.map((p) => p.bulletin), outDir: directories.output });
   });
   eleventyConfig.addGlobalData("fz", data);
   eleventyConfig.addGlobalData("batch", () => prepared?.batch ?? wholeSite(data()));

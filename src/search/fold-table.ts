@@ -1,7 +1,6 @@
 // The per-character Traditional→Simplified pairs of fold(), shipped to the browser so that a query folds
-// exactly like the indexed text, and used to write each page's original script compactly.
+// exactly like the indexed text.
 import { foldChar } from "../text/script.ts";
-import { preimages } from "../../public/js/search-text.js";
 
 // Blocks that hold every character fold() changes (CJK, Extension A, compatibility, Extensions B–F).
 const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [
@@ -26,13 +25,6 @@ export function foldPairs(): Array<[string, string]> {
   }
   cached = pairs;
   return pairs;
-}
-
-let cachedPreimages: Map<string, string[]> | undefined;
-
-export function foldPreimages(): Map<string, string[]> {
-  cachedPreimages ??= preimages(foldPairs());
-  return cachedPreimages;
 }
 
 /** The pairs as the browser reads them: one string, original then folded, pair after pair. */

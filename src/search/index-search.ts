@@ -1,123 +1,136 @@
-// Writes the Pagefind bundles for the site from search records, through Pagefind's Node API. The Pagefind
-// binary runs as a child process, so indexing proceeds while the caller renders pages: start it early,
-// await it at the end. A large site is split into several bundles (src/search/shards.ts), indexed by
-// separate binaries two at a time, and merged by the browser.
-import { readdir, rm, stat, writeFile } from "node:fs/promises";
+// Writes the site's search bundle into `<outDir>/pagefind/` from the content model: the word index built here
+// (src/search/word-index.ts) in Pagefind 1.6.0's format (src/search/pagefind-format.ts), one fragment per
+// bulletin, the facets file, the fold table, and Pagefind's browser runtime, which answers the queries.
+import { createHash } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Bulletin, SiteSettings } from "../model.ts";
-import { searchRecord, type SearchRecord } from "./records.ts";
+import type { Bulletin } from "../model.ts";
 import { foldPairs, serialiseFoldPairs } from "./fold-table.ts";
-import { BUNDLE_FILTER, MANIFEST_FILE, manifest, shardPlan, shardSize, type Shard } from "./shards.ts";
+import { Cbor, entryJson, fragmentPayload, metaPayload, packFile, type MetaChunk } from "./pagefind-format.ts";
+import { copyRuntime } from "./pagefind-runtime.ts";
+import { facetsFile, FACETS_FILE } from "./facets.ts";
+import { pageFragment, SEARCH_LANGUAGE } from "./records.ts";
+import { WordIndexBuilder, type IndexWord } from "./word-index.ts";
 
 export interface SearchStats {
   records: number;
-  /** Bundles written: `pagefind/` and its merged sub-bundles. */
-  bundles: number;
-  /** Files written under `<outDir>/pagefind/`. */
+  /** Distinct index words and the chunks they were written in. */
+  words: number;
+  chunks: number;
+  /** Files written under `<outDir>/pagefind/`, and their bytes. */
   files: number;
   bytes: number;
   ms: number;
 }
 
-/** Pagefind's own UIs and highlighter are not used: search.js talks to pagefind.js, highlight.js marks pages. */
-const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
-/** A merged bundle is searched by the primary bundle's pagefind.js, worker and WebAssembly. */
-const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-
 export const FOLD_FILE = "fold-zh.txt";
-const IN_FLIGHT = 32;
-/** The machine's two cores: one indexer each, the render sharing them while it lasts. */
-const PARALLEL = 2;
 
 /**
- * pagefind's Node API keeps one binary per loaded module and that binary indexes one message at a time,
- * so two indexes in one module do not run in parallel. Importing the module under distinct URLs gives
- * each bundle its own module instance, hence its own binary process.
+ * Posting bytes (before gzip) gathered into one index chunk. A query fetches the whole chunk of each of its
+ * words, and the metadata every search loads lists every chunk: the size weighs one against the other
+ * (docs/performance.md).
  */
-const PAGEFIND_URL = import.meta.resolve("pagefind");
-type PagefindApi = typeof import("pagefind");
+export const CHUNK_BYTES = 24 * 1024;
 
-function fail(step: string, errors: readonly string[]): never {
-  throw new Error(`search index: ${step} failed: ${errors.join("; ")}`);
+/** Files written at once. */
+const IN_FLIGHT = 32;
+
+/** A page's fragment name: its number, which is also its rank in the site's date order. */
+export function pageHash(page: number): string {
+  return page.toString(36);
 }
 
-async function treeSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+class Writer {
+  files = 0;
+  bytes = 0;
+  private inFlight = new Set<Promise<void>>();
+
+  async write(path: string, data: Uint8Array | string): Promise<void> {
+    this.files++;
+    this.bytes += typeof data === "string" ? Buffer.byteLength(data) : data.length;
+    const done: Promise<void> = writeFile(path, data).then(() => void this.inFlight.delete(done));
+    done.catch(() => undefined); // surfaced by flush()
+    this.inFlight.add(done);
+    if (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight);
   }
-  return { files, bytes };
-}
 
-function shardRecord(b: Bulletin, shard: Shard, shards: number): SearchRecord {
-  const record = searchRecord(b);
-  if (shards > 1) record.filters[BUNDLE_FILTER] = [String(shard.index)];
-  return record;
-}
-
-async function indexShard(shard: Shard, shards: number, bulletins: readonly Bulletin[], bundleDir: string): Promise<void> {
-  const pagefind = (await import(`${PAGEFIND_URL}?bundle=${shard.index}`)) as PagefindApi;
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) fail("createIndex", errors);
-  try {
-    // A bounded number of records in flight: the binary indexes while Node builds the next records, Node's
-    // pipe buffer stays small, and the event loop stays free for page rendering running alongside.
-    const inFlight = new Set<Promise<void>>();
-    for (const b of bulletins.slice(shard.start, shard.end)) {
-      const sent: Promise<void> = index.addCustomRecord(shardRecord(b, shard, shards)).then((res) => {
-        inFlight.delete(sent);
-        if (res.errors.length) fail(`record ${b.sourcePath}`, res.errors);
-      });
-      sent.catch(() => undefined); // a failure surfaces through race/all below, once
-      inFlight.add(sent);
-      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    const outputPath = join(bundleDir, shard.folder);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) fail(`writeFiles ${outputPath}`, written.errors);
-    const unused = shard.index === 0 ? UNUSED_FILES : new RegExp(`${UNUSED_FILES.source}|${RUNTIME_FILES.source}`);
-    const names = await readdir(outputPath);
-    await Promise.all(names.filter((n) => unused.test(n)).map((n) => rm(join(outputPath, n))));
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+  async flush(): Promise<void> {
+    await Promise.all(this.inFlight);
   }
 }
 
-/** Runs the tasks with at most `limit` at once; the first failure rejects once all started ones settle. */
-async function pool(tasks: ReadonlyArray<() => Promise<void>>, limit: number): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const lane = async (): Promise<void> => {
-    while (next < tasks.length && !errors.length) {
-      const task = tasks[next++]!;
-      await task().catch((e: unknown) => void errors.push(e));
+function contentHash(data: Uint8Array, length: number): string {
+  return createHash("sha1").update(data).digest("hex").slice(0, length);
+}
+
+/** Groups the sorted words into chunks of about CHUNK_BYTES and writes each; returns the meta's chunk list. */
+async function writeChunks(builder: WordIndexBuilder, words: readonly IndexWord[], dir: string, writer: Writer, chunkBytes: number): Promise<MetaChunk[]> {
+  const chunks: MetaChunk[] = [];
+  const names = new Set<string>();
+  let scratch = new Uint8Array(1 << 16);
+  let start = 0;
+  while (start < words.length) {
+    let end = start;
+    let size = 0;
+    while (end < words.length && (end === start || size + words[end]!.bytes <= chunkBytes)) size += words[end++]!.bytes;
+    const c = new Cbor(size + (end - start) * 24 + 16);
+    c.array(1).array(end - start);
+    for (let i = start; i < end; i++) {
+      const w = words[i]!;
+      if (scratch.length < w.bytes) scratch = new Uint8Array(w.bytes * 2);
+      builder.copyPostings(w.id, scratch, 0);
+      c.array(3).text(w.word).array(w.pages).raw(scratch.subarray(0, w.bytes)).array(0);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
-  if (errors.length) throw errors[0];
+    const file = packFile(c.bytes());
+    // Named by content, as Pagefind does, so that a cached chunk is never a stale one; lengthened on a clash.
+    let length = 7;
+    let hash = contentHash(file, length);
+    while (names.has(hash)) hash = contentHash(file, ++length);
+    names.add(hash);
+    await writer.write(join(dir, "index", `${hash}.pf_index`), file);
+    chunks.push({ from: words[start]!.word, to: words[end - 1]!.word, hash });
+    start = end;
+  }
+  return chunks;
 }
 
 export async function indexSearch(opts: {
-  site: SiteSettings;
+  /** In the site's order, newest first: page numbers follow it, so results come out in date order. */
   bulletins: readonly Bulletin[];
   outDir: string;
-  /** Bulletins per bundle; default SHARD_SIZE, or FANZHA_SEARCH_SHARD_SIZE in `env` (default process.env). */
-  shardSize?: number;
-  env?: NodeJS.ProcessEnv;
+  chunkBytes?: number;
 }): Promise<SearchStats> {
   const started = performance.now();
-  const bundleDir = join(opts.outDir, "pagefind");
+  const dir = join(opts.outDir, "pagefind");
   // A bundle left from an earlier build would keep stale chunks next to the new entry file.
-  await rm(bundleDir, { recursive: true, force: true });
-  const shards = shardPlan(opts.bulletins.length, opts.shardSize ?? shardSize(opts.env));
-  await pool(shards.map((s) => () => indexShard(s, shards.length, opts.bulletins, bundleDir)), PARALLEL);
-  await writeFile(join(bundleDir, FOLD_FILE), serialiseFoldPairs(foldPairs()));
-  await writeFile(join(bundleDir, MANIFEST_FILE), manifest(shards));
-  const { files, bytes } = await treeSize(bundleDir);
-  return { records: opts.bulletins.length, bundles: shards.length, files, bytes, ms: Math.round(performance.now() - started) };
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, "index"), { recursive: true });
+  await mkdir(join(dir, "fragment"), { recursive: true });
+  const writer = new Writer();
+  const builder = new WordIndexBuilder();
+  const hashes: string[] = [];
+  for (const b of opts.bulletins) {
+    const page = builder.addPage(b.title, b.text);
+    hashes.push(pageHash(page));
+    await writer.write(join(dir, "fragment", `${pageHash(page)}.pf_fragment`), packFile(fragmentPayload(pageFragment(b))));
+  }
+  const words = builder.sortedWords();
+  const chunks = await writeChunks(builder, words, dir, writer, opts.chunkBytes ?? CHUNK_BYTES);
+  // Scores are never used (search.js ranks), so every page gets the same word count: it gzips to nothing.
+  const meta = packFile(metaPayload({ pages: hashes, wordCount: 1, chunks, metaFields: [] }));
+  const metaHash = `${SEARCH_LANGUAGE}_${contentHash(meta, 10)}`;
+  await writer.write(join(dir, `pagefind.${metaHash}.pf_meta`), meta);
+  await writer.write(join(dir, "pagefind-entry.json"), entryJson(SEARCH_LANGUAGE, metaHash, hashes.length));
+  await writer.write(join(dir, FACETS_FILE), JSON.stringify(facetsFile(opts.bulletins)));
+  await writer.write(join(dir, FOLD_FILE), serialiseFoldPairs(foldPairs()));
+  await writer.flush();
+  await copyRuntime(dir);
+  return {
+    records: opts.bulletins.length,
+    words: words.length,
+    chunks: chunks.length,
+    files: writer.files,
+    bytes: writer.bytes,
+    ms: Math.round(performance.now() - started),
+  };
 }

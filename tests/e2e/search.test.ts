@@ -3,12 +3,10 @@
 // precision and recall, filters, sort, ?q=, a PATH_PREFIX deploy, all under the site's CSP.
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { cspHeader } from "../../src/security.ts";
 import { fold } from "../../src/text/script.ts";
-import { MANIFEST_FILE, SHARD_SIZE_ENV } from "../../src/search/shards.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
 import { buildQueued, tempDir } from "../helpers/site-build.ts";
@@ -60,11 +58,7 @@ function frontMatter(d: Doc): string {
   return lines.join("\n");
 }
 
-/**
- * Builds the corpus with `shardSize` bulletins per search bundle (undefined: the default, one bundle for a
- * corpus this small) and checks every answer; sharded, the answers must be the same.
- */
-async function searchSuite(t: TestContext, shardSize: number | undefined): Promise<void> {
+async function searchSuite(t: TestContext): Promise<void> {
   const context: BrowserContext | undefined = await launchChromium(t);
   if (!context) return;
   const contentDir = copyContent({ bulletins: false });
@@ -72,20 +66,7 @@ async function searchSuite(t: TestContext, shardSize: number | undefined): Promi
   const servers: Served[] = [];
   const buildAndServe = async (prefix: string): Promise<Served> => {
     const outDir = join(tempDir("search-site"), "_site");
-    // The indexer reads it when the build starts it; builds in this process are queued, one at a time.
-    const saved = process.env[SHARD_SIZE_ENV];
-    if (shardSize === undefined) delete process.env[SHARD_SIZE_ENV];
-    else process.env[SHARD_SIZE_ENV] = String(shardSize);
-    try {
-      await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
-    } finally {
-      if (saved === undefined) delete process.env[SHARD_SIZE_ENV];
-      else process.env[SHARD_SIZE_ENV] = saved;
-    }
-    const expectedMerged = shardSize === undefined ? 0 : Math.ceil(DOCS.length / shardSize) - 1;
-    const { merge } = JSON.parse(readFileSync(join(outDir, "pagefind", MANIFEST_FILE), "utf8")) as { merge: string[] };
-    assert.equal(merge.length, expectedMerged, `bundles merged into pagefind/: ${JSON.stringify(merge)}`);
-    for (const folder of merge) assert.ok(existsSync(join(outDir, "pagefind", folder, "pagefind-entry.json")), folder);
+    await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
     const served = await serve({ root: outDir, prefix, headers: { "Content-Security-Policy": cspHeader() } });
     servers.push(served);
     return served;
@@ -203,7 +184,6 @@ async function searchSuite(t: TestContext, shardSize: number | undefined): Promi
       const dates = paths.map((p) => DOCS.find((d) => urlOf(d) === p)!.date);
       assert.ok(dates.length >= 3);
       assert.deepEqual(dates, [...dates].sort().reverse());
-      // Sorted, a split index is searched bundle by bundle: the counts must still cover them all.
       const facetText = (await page.locator("[data-search-facets]").innerText()).replace(/\s+/g, " ");
       for (const city of ["无锡", "苏州"]) {
         const n = expectedFor("詐騙").filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === city).length;
@@ -253,7 +233,4 @@ async function searchSuite(t: TestContext, shardSize: number | undefined): Promi
   }
 }
 
-test("search page in Chromium", { timeout: 300_000 }, (t) => searchSuite(t, undefined));
-
-// Three bundles of two bulletins, merged in the browser: the same answers as one bundle.
-test("search page in Chromium, index split into three bundles", { timeout: 300_000 }, (t) => searchSuite(t, 2));
+test("search page in Chromium", { timeout: 300_000 }, (t) => searchSuite(t));

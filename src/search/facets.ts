@@ -1,0 +1,28 @@
+// The facets of every page in one small file, read by search.js to filter and count: for each facet its
+// values, and for each page the numbers of its values. Pagefind's own filter files list page numbers per
+// value, about three bytes a page and value; a column of small numbers per facet gzips to a fraction.
+import type { Bulletin } from "../model.ts";
+import { searchFilters } from "./records.ts";
+
+export const FACETS_FILE = "facets.json";
+export const FACET_NAMES = ["province", "city", "campaign", "type", "year"] as const;
+
+export interface FacetsFile {
+  /** Each facet's values, sorted. */
+  values: Record<string, string[]>;
+  /** Per facet, per page (in page-number order), the indexes of its values in `values`. */
+  pages: Record<string, number[][]>;
+}
+
+export function facetsFile(bulletins: readonly Bulletin[]): FacetsFile {
+  const filters = bulletins.map(searchFilters);
+  const values: Record<string, string[]> = {};
+  const pages: Record<string, number[][]> = {};
+  for (const facet of FACET_NAMES) {
+    const names = [...new Set(filters.flatMap((f) => f[facet] ?? []))].sort();
+    const index = new Map(names.map((name, i) => [name, i]));
+    values[facet] = names;
+    pages[facet] = filters.map((f) => (f[facet] ?? []).map((name) => index.get(name)!));
+  }
+  return { values, pages };
+}

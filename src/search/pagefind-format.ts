@@ -1,0 +1,141 @@
+// The files of a Pagefind 1.6.0 bundle, written from Node: what pagefind.js and its WebAssembly read. The format
+// is Pagefind's internal one (CBOR behind a signature, gzipped), learnt from the runtime's decoders and from
+// bundles the 1.6.0 binary writes; no other version is promised to read it, hence PAGEFIND_VERSION and the test
+// that fails when the installed package is another version.
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/** The only Pagefind whose runtime reads what this module writes. */
+export const PAGEFIND_VERSION = "1.6.0";
+
+/** Every file but pagefind-entry.json is gzip of this signature followed by the payload. */
+const SIGNATURE = Buffer.from("pagefind_dcd");
+
+/** A growable CBOR writer for the few major types the bundle uses. */
+export class Cbor {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(initial = 1024) {
+    this.buf = Buffer.allocUnsafe(initial);
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+
+  private head(major: number, n: number): this {
+    this.room(9);
+    const m = major << 5;
+    if (n < 24) this.buf[this.length++] = m | n;
+    else if (n < 0x100) {
+      this.buf[this.length++] = m | 24;
+      this.buf[this.length++] = n;
+    } else if (n < 0x10000) {
+      this.buf[this.length++] = m | 25;
+      this.buf.writeUInt16BE(n, this.length);
+      this.length += 2;
+    } else if (n < 0x100000000) {
+      this.buf[this.length++] = m | 26;
+      this.buf.writeUInt32BE(n, this.length);
+      this.length += 4;
+    } else throw new Error(`CBOR: ${n} does not fit the bundle's 32-bit numbers`);
+    return this;
+  }
+
+  uint(n: number): this {
+    return this.head(0, n);
+  }
+
+  /** -1 - n, Pagefind's weight markers; unused by this writer but part of the format. */
+  negint(n: number): this {
+    return this.head(1, n);
+  }
+
+  text(s: string): this {
+    const len = Buffer.byteLength(s);
+    this.head(3, len);
+    this.room(len);
+    this.length += this.buf.write(s, this.length);
+    return this;
+  }
+
+  array(n: number): this {
+    return this.head(4, n);
+  }
+
+  /** Bytes already encoded elsewhere (a posting list kept since it was built). */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** A file as pagefind.js fetches it: gzip of the signature and the payload. */
+export function packFile(payload: Uint8Array, level = 6): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, payload]), { level });
+}
+
+/** The inverse of packFile, for tests and tools. */
+export function unpackFile(file: Uint8Array): Buffer {
+  const raw = gunzipSync(file);
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error("not a Pagefind file: signature missing");
+  return raw.subarray(SIGNATURE.length);
+}
+
+export interface MetaChunk {
+  from: string;
+  to: string;
+  hash: string;
+}
+
+/**
+ * pagefind.<hash>.pf_meta: the version, every page (its fragment name and word count; 1.6.0 writes a third,
+ * empty field), the index chunks by word range, the filter files, the sorts and the meta fields.
+ */
+export function metaPayload(opts: { pages: readonly string[]; wordCount: number; chunks: readonly MetaChunk[]; metaFields: readonly string[] }): Buffer {
+  const c = new Cbor(64 + opts.pages.length * 8 + opts.chunks.length * 32);
+  c.array(6).text(PAGEFIND_VERSION);
+  c.array(opts.pages.length);
+  for (const hash of opts.pages) c.array(3).text(hash).uint(opts.wordCount).text("");
+  c.array(opts.chunks.length);
+  for (const chunk of opts.chunks) c.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
+  c.array(0); // filters: facets travel in their own file (src/search/facets.ts)
+  c.array(0); // sorts: pages are numbered in the site's date order already
+  c.array(opts.metaFields.length);
+  for (const field of opts.metaFields) c.text(field);
+  return c.bytes();
+}
+
+/** One page's entry in a word's posting list: the page number's delta from the previous entry, positions. */
+export function encodePosting(c: Cbor, pageDelta: number, positions: ArrayLike<number>, count: number): void {
+  c.array(3).uint(pageDelta).array(count);
+  // Positions are delta-encoded; the first is absolute.
+  let last = 0;
+  for (let i = 0; i < count; i++) {
+    const p = positions[i]!;
+    c.uint(p - last);
+    last = p;
+  }
+  c.array(0); // positions in meta fields: none, meta is not indexed
+}
+
+/** pagefind-entry.json: the version and the one language index. */
+export function entryJson(language: string, metaHash: string, pageCount: number): string {
+  return `${JSON.stringify({ version: PAGEFIND_VERSION, languages: { [language]: { hash: metaHash, wasm: null, page_count: pageCount } }, include_characters: [] })}\n`;
+}
+
+/** A page's fragment: what `result.data()` resolves to. */
+export function fragmentPayload(f: { url: string; content: string; meta: Record<string, string> }): Buffer {
+  return Buffer.from(JSON.stringify({ url: f.url, content: f.content, word_count: 0, filters: {}, meta: f.meta, anchors: [] }));
+}
