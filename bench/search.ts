@@ -1,6 +1,7 @@
-// Measures the search indexer alone on the benchmark corpus (bench/corpus.ts): wall time and peak
-// resident memory of this process tree (Node and the Pagefind binary), then leaves the bundle in a copy of
-// a built site so that `npm run bench:search-bytes` can measure what a reader downloads.
+// Measures the search bundle writer alone on the benchmark corpus (bench/corpus.ts): wall and CPU time and
+// peak resident memory of this process, then leaves the bundle in a copy of a built site so that
+// `npm run bench:search-bytes` can measure what a reader downloads. FANZHA_CHUNK_BYTES tries another chunk
+// size (src/search/index-search.ts).
 // Usage: npm run bench:search -- <articles> <built sample site> [work dir]
 import { cp, mkdir, rm, stat } from "node:fs/promises";
 import { loadavg } from "node:os";
@@ -25,9 +26,13 @@ const outDir = join(work, "site");
 await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 const load = loadavg()[0]!;
+const chunkBytes = process.env.FANZHA_CHUNK_BYTES ? Number(process.env.FANZHA_CHUNK_BYTES) : undefined;
 const sampler = await startTreeSampler(50);
-const stats = await indexSearch({ bulletins: site.bulletins, outDir });
+const cpu0 = process.cpuUsage();
+const stats = await indexSearch({ bulletins: site.bulletins, outDir, ...(chunkBytes ? { chunkBytes } : {}) });
+const cpu = process.cpuUsage(cpu0);
 const memory = await sampler.stop();
-console.log(JSON.stringify({ articles, ...stats, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), pagefindPeakMiB: Math.round(memory.descendantsHwmBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+console.log(JSON.stringify({ articles, ...stats, cpuMs, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
 for (const part of ["search", "js", "css"]) await cp(join(sample, part), join(outDir, part), { recursive: true });
 console.log(`site for npm run bench:search-bytes: ${outDir}`);

@@ -118,9 +118,14 @@ test("the cities resolve to their provinces, in both scripts", () => {
 test("the tree sampler counts a child process", async () => {
   const sampler = new TreeSampler(process.pid);
   const child = spawn(process.execPath, ["-e", "const b = Buffer.alloc(64 * 2 ** 20, 1); setTimeout(() => b.length, 1500)"]);
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  sampler.sample();
-  await new Promise((resolve) => child.on("exit", resolve));
+  let exited = false;
+  const exit = new Promise((resolve) => child.on("exit", () => resolve((exited = true))));
+  // Sampled until the child exits: on a loaded machine it may take long to reach its size.
+  while (!exited) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!exited) sampler.sample();
+  }
+  await exit;
   const result = sampler.result(0);
   assert.ok(result.descendantsSeen >= 1, JSON.stringify(result));
   assert.ok(result.peakTreeRssBytes > (rssBytes(process.pid) ?? 0), JSON.stringify(result));

@@ -84,5 +84,5 @@ test("the bundle's metadata and chunks have the shapes the installed Pagefind bi
   const fragment = JSON.parse(unpackFile(await readFile(join(dir, "fragment", "1.pf_fragment"))).toString()) as { url: string; meta: { title: string } };
   assert.deepEqual([fragment.url, fragment.meta.title], ["/bulletins/2024/01/b/", "蘇州反詐"]);
   assert.match(await readFile(join(dir, "pagefind.js"), "utf8"), new RegExp(`pagefind_version="${PAGEFIND_VERSION.replaceAll(".", "\\.")}"`));
-  assert.deepEqual((await readdir(dir)).sort(), ["facets.json", "fold-zh.txt", "fragment", "index", `pagefind.${(JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as { languages: { zz: { hash: string } } }).languages.zz.hash}.pf_meta`, "pagefind-entry.json", "pagefind-worker.js", "pagefind.js", "wasm.unknown.pagefind"].sort());
+  assert.deepEqual((await readdir(dir)).sort(), ["facets.json", "fold-zh.txt", "fragment", "index", `pagefind.${(JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as { languages: { zz: { hash: string } } }).languages.zz.hash}.pf_meta`, "pagefind-entry.json", "pagefind.js", "wasm.unknown.pagefind"].sort());
 });

@@ -36,7 +36,9 @@ export async function openBundle(bundleUrl) {
     bundleFile(bundleUrl, "fold-zh.txt").then((r) => r.text()),
     bundleFile(bundleUrl, "facets.json").then((r) => r.json()),
   ]);
-  await pf.options({ basePath: bundleUrl, excerptLength: 0 });
+  // Without the worker: it would load a second copy of the runtime's glue code (12 KB gzipped) for queries
+  // that take milliseconds.
+  await pf.options({ basePath: bundleUrl, excerptLength: 0, noWorker: true });
   // pagefind.js cuts the query with Intl.Segmenter when the page's lang is zh; the page keeps its lang
   // except for the moment Pagefind reads it.
   const lang = document.documentElement.lang;

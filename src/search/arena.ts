@@ -6,6 +6,9 @@ const SLAB_BITS = 26; // 64 MiB slabs
 const SLAB = 1 << SLAB_BITS;
 /** Blocks are 16-byte aligned, so a u32 block number addresses 64 GiB. */
 const UNIT = 16;
+/** A block number's slab and 16-byte unit within it, by shifts (UNIT is 2^4). */
+const BLOCK_SLAB_SHIFT = SLAB_BITS - 4;
+const BLOCK_IN_SLAB = (1 << BLOCK_SLAB_SHIFT) - 1;
 const HEADER = 4; // next block number (0: none; block 0 is never handed out)
 const MIN_BLOCK_LOG = 4;
 const MAX_BLOCK_LOG = 12;
@@ -58,11 +61,11 @@ export class ByteLists {
   }
 
   private slabOf(block: number): Uint8Array {
-    return this.slabs[Math.floor((block * UNIT) / SLAB)]!;
+    return this.slabs[block >>> BLOCK_SLAB_SHIFT]!;
   }
 
   private offsetOf(block: number): number {
-    return (block * UNIT) % SLAB;
+    return (block & BLOCK_IN_SLAB) << 4;
   }
 
   private setNext(block: number, next: number): void {
@@ -99,7 +102,8 @@ export class ByteLists {
       const n = Math.min((1 << log) - HEADER - fill, count - done);
       const slab = this.slabOf(block);
       const at = this.offsetOf(block) + HEADER + fill;
-      for (let i = 0; i < n; i++) slab[at + i] = bytes[done + i]!;
+      if (n < 16) for (let i = 0; i < n; i++) slab[at + i] = bytes[done + i]!;
+      else slab.set(bytes.subarray(done, done + n), at);
       this.tailFill[list] = fill + n;
       done += n;
     }

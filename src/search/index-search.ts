@@ -81,7 +81,8 @@ async function writeChunks(builder: WordIndexBuilder, words: readonly IndexWord[
       builder.copyPostings(w.id, scratch, 0);
       c.array(3).text(w.word).array(w.pages).raw(scratch.subarray(0, w.bytes)).array(0);
     }
-    const file = packFile(c.bytes());
+    // Level 3: 5 % larger than level 6 (measured on these chunks) for half the compression time.
+    const file = packFile(c.bytes(), 3);
     // Named by content, as Pagefind does, so that a cached chunk is never a stale one; lengthened on a clash.
     let length = 7;
     let hash = contentHash(file, length);

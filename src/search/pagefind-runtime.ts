@@ -1,4 +1,5 @@
-// Pagefind's browser runtime (pagefind.js, its worker and WebAssembly) from the installed `pagefind` package.
+// Pagefind's browser runtime (pagefind.js and its WebAssembly; search.js runs it without its worker) from the
+// installed `pagefind` package.
 // The runtime ships inside the Pagefind binary only, so it is copied out once per installed version, by
 // writing a one-page index with the binary into a cache folder; builds then copy it from there and never
 // start the binary.
@@ -9,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAGEFIND_VERSION } from "./pagefind-format.ts";
 
-export const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"] as const;
+export const RUNTIME_FILES = ["pagefind.js", "wasm.unknown.pagefind"] as const;
 
 /** The package exports no package.json: found above its entry point. */
 function findPackageJson(): string {

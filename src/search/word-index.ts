@@ -33,19 +33,19 @@ class IdTable {
     return i;
   }
 
-  /** The id stored for key, or the value of `make()` stored now. */
-  getOrAdd(key: number, make: () => number): number {
-    let i = this.slot(key);
-    if (this.keys[i] === key) return this.values[i]!;
-    if ((this.size + 1) * 2 > this.keys.length) {
-      this.grow();
-      i = this.slot(key);
-    }
-    const value = make();
+  /** The id stored for key, or -1. */
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.keys[i] === key ? this.values[i]! : -1;
+  }
+
+  /** Stores a key known to be absent. */
+  add(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
     this.keys[i] = key;
     this.values[i] = value;
     this.size++;
-    return value;
   }
 
   private grow(): void {
@@ -92,6 +92,7 @@ export class WordIndexBuilder {
   private touchMark = new Int32Array(1024);
   private posHead = new Int32Array(1024);
   private posTail = new Int32Array(1024);
+  private posCount = new Int32Array(1024);
   private readonly postings = new ByteLists();
   private pages = 0;
   private touched = new Int32Array(4096);
@@ -197,22 +198,25 @@ export class WordIndexBuilder {
   }
 
   private wordId(cls: number, code: number): number {
-    return this.tables[cls]!.getOrAdd(code, () => {
-      const id = this.count++;
-      if (id >= this.codes.length) {
-        const size = id + 1;
-        this.codes = grown(this.codes, size);
-        this.classes = grown(this.classes, size);
-        this.lastPage = grown(this.lastPage, size);
-        this.pageCounts = grown(this.pageCounts, size);
-        this.touchMark = grown(this.touchMark, size);
-        this.posHead = grown(this.posHead, size);
-        this.posTail = grown(this.posTail, size);
-      }
-      this.codes[id] = code;
-      this.classes[id] = cls;
-      return id;
-    });
+    const table = this.tables[cls]!;
+    const known = table.get(code);
+    if (known >= 0) return known;
+    const id = this.count++;
+    if (id >= this.codes.length) {
+      const size = id + 1;
+      this.codes = grown(this.codes, size);
+      this.classes = grown(this.classes, size);
+      this.lastPage = grown(this.lastPage, size);
+      this.pageCounts = grown(this.pageCounts, size);
+      this.touchMark = grown(this.touchMark, size);
+      this.posHead = grown(this.posHead, size);
+      this.posTail = grown(this.posTail, size);
+      this.posCount = grown(this.posCount, size);
+    }
+    this.codes[id] = code;
+    this.classes[id] = cls;
+    table.add(code, id);
+    return id;
   }
 
   private occur(word: number, pos: number, page: number): void {
@@ -222,6 +226,7 @@ export class WordIndexBuilder {
       this.touched[this.nTouched++] = word;
       this.posHead[word] = -1;
       this.posTail[word] = -1;
+      this.posCount[word] = 0;
     }
     if (pos === NO_POSITION) return;
     const node = this.nNodes++;
@@ -235,14 +240,14 @@ export class WordIndexBuilder {
     if (tail < 0) this.posHead[word] = node;
     else this.nodeNext[tail] = node;
     this.posTail[word] = node;
+    this.posCount[word] = this.posCount[word]! + 1;
   }
 
   /** Appends each touched word's entry for this page: [page delta, [position deltas], []]. */
   private endPage(page: number): void {
     for (let t = 0; t < this.nTouched; t++) {
       const word = this.touched[t]!;
-      let positions = 0;
-      for (let node = this.posHead[word]!; node >= 0; node = this.nodeNext[node]!) positions++;
+      const positions = this.posCount[word]!;
       if (this.scratch.length < 16 + positions * 5) this.scratch = new Uint8Array(16 + positions * 10);
       let at = 0;
       this.scratch[at++] = 0x83;
