@@ -23,11 +23,6 @@ export class ByteLists {
   private tailFill = new Uint16Array(1024);
   private lengths = new Uint32Array(1024);
 
-  /** Bytes held in slabs, for the builder's memory figures. */
-  get allocated(): number {
-    return this.slabs.length * SLAB;
-  }
-
   length(list: number): number {
     return list < this.lengths.length ? this.lengths[list]! : 0;
   }

@@ -51,11 +51,6 @@ export class Cbor {
     return this.head(0, n);
   }
 
-  /** -1 - n, Pagefind's weight markers; unused by this writer but part of the format. */
-  negint(n: number): this {
-    return this.head(1, n);
-  }
-
   text(s: string): this {
     const len = Buffer.byteLength(s);
     this.head(3, len);
@@ -115,19 +110,6 @@ export function metaPayload(opts: { pages: readonly string[]; wordCount: number;
   c.array(opts.metaFields.length);
   for (const field of opts.metaFields) c.text(field);
   return c.bytes();
-}
-
-/** One page's entry in a word's posting list: the page number's delta from the previous entry, positions. */
-export function encodePosting(c: Cbor, pageDelta: number, positions: ArrayLike<number>, count: number): void {
-  c.array(3).uint(pageDelta).array(count);
-  // Positions are delta-encoded; the first is absolute.
-  let last = 0;
-  for (let i = 0; i < count; i++) {
-    const p = positions[i]!;
-    c.uint(p - last);
-    last = p;
-  }
-  c.array(0); // positions in meta fields: none, meta is not indexed
 }
 
 /** pagefind-entry.json: the version and the one language index. */

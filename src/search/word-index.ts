@@ -3,7 +3,7 @@
 // Pagefind's posting entries. Words and units are numbers while building, so that 20 million occurrences
 // at 10,000 bulletins allocate no string each; postings live in ByteLists, not in JS objects.
 import { fold } from "../text/script.ts";
-import { charKind, KIND_GAP, KIND_HAN, TITLE_SPAN, TRIPLE_MARK, WORD_END, hanUnit, wordUnit } from "../../public/js/search-text.js";
+import { KIND_HAN, KIND_WORD, TITLE_SPAN, TRIPLE_MARK, WORD_END, hanUnit, scan, wordUnit } from "../../public/js/search-text.js";
 import { ByteLists } from "./arena.ts";
 
 /** Unit numbers: a Han unit is its code point; a letter/digit unit counts from here. */
@@ -103,19 +103,6 @@ export class WordIndexBuilder {
   private unitBuf = new Int32Array(4096);
   private scratch = new Uint8Array(1024);
 
-  get pageTotal(): number {
-    return this.pages;
-  }
-
-  get wordTotal(): number {
-    return this.count;
-  }
-
-  /** Slab bytes held by the posting lists. */
-  get postingBytes(): number {
-    return this.postings.allocated;
-  }
-
   /** Indexes one page (the next page number); title and body as in public/js/search-text.js. */
   addPage(title: string, body: string): number {
     const page = this.pages++;
@@ -137,34 +124,18 @@ export class WordIndexBuilder {
       if (n >= this.unitBuf.length) this.unitBuf = grown(this.unitBuf, n + 1);
       this.unitBuf[n++] = unit;
     };
-    let runStart = -1;
-    let runKind = 0;
-    const endRun = (end: number): void => {
-      if (runKind === KIND_GAP) {
-        if (n === 0 || this.unitBuf[n - 1] !== -1) push(-1);
-      } else if (runKind) {
-        const unit = wordUnit(folded.slice(runStart, end));
-        if (unit) push(this.wordUnitId(unit));
-        else if (n === 0 || this.unitBuf[n - 1] !== -1) push(-1);
-      }
-      runKind = 0;
-    };
-    for (let i = 0; i < folded.length; ) {
-      const cp = folded.codePointAt(i)!;
-      const len = cp > 0xffff ? 2 : 1;
-      const kind = charKind(cp);
+    scan(folded, (kind, start, end) => {
       if (kind === KIND_HAN) {
-        endRun(i);
-        const isPlain = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
-        push(isPlain ? cp : hanUnit(folded.slice(i, i + len)).codePointAt(0)!);
-      } else if (kind !== runKind) {
-        endRun(i);
-        runKind = kind;
-        runStart = i;
+        const cp = folded.codePointAt(start)!;
+        // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
+        const plain = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
+        push(plain ? cp : hanUnit(folded.slice(start, end)).codePointAt(0)!);
+        return;
       }
-      i += len;
-    }
-    endRun(folded.length);
+      const unit = kind === KIND_WORD ? wordUnit(folded.slice(start, end)) : "";
+      if (unit) push(this.wordUnitId(unit));
+      else if (n === 0 || this.unitBuf[n - 1] !== -1) push(-1); // one gap, as unitSpans makes it
+    });
     return n;
   }
 
