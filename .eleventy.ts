@@ -12,7 +12,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setQuietMode(true);
 
   eleventyConfig.addPlugin(modelDataPlugin); // the content model and everything derived from it, as `fz`
-  eleventyConfig.addPlugin(filtersPlugin); // href, absoluteUrl, cnDate, isoDate, jsonScript, qrSvg
+  eleventyConfig.addPlugin(filtersPlugin); // absoluteUrl, cnDate, isoDate, qrSvg
   eleventyConfig.addPlugin(pagesPlugin("layouts/pages")); // bulletin, listing, index, home, 404 … pages
   eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
   eleventyConfig.addPlugin(feedsPlugin); // feeds, sitemaps, robots.txt; `pageMeta` for partials/meta.njk

@@ -27,6 +27,8 @@ interface CompareOptions {
   articles: number;
   seed: number;
   cacheDir: string;
+  /** Keep this working tree's outputs (a commit's are always kept) to look at the differences. */
+  keep: boolean;
 }
 
 interface Difference {
@@ -131,7 +133,8 @@ async function compareBuilds(opts: CompareOptions): Promise<Difference[]> {
   try {
     return VARIANTS.flatMap((v) => compareTrees(join(a, v), join(b, v), v));
   } finally {
-    if (!after) removeInBackground(b);
+    if (!after && !opts.keep) removeInBackground(b);
+    else if (!after) console.error(`compare: this tree's outputs kept in ${b}; the other side's in ${a}`);
   }
 }
 
@@ -140,9 +143,13 @@ if (invokedDirectly) {
   runCommand(async () => {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { articles: { type: "string", default: "1000" }, seed: { type: "string", default: "1" } },
+      options: {
+        articles: { type: "string", default: "1000" },
+        seed: { type: "string", default: "1" },
+        keep: { type: "boolean", default: false },
+      },
     });
-    const usage = "usage: npm run bench:compare -- <before commit> [<after commit>] [--articles N] [--seed S]";
+    const usage = "usage: npm run bench:compare -- <before commit> [<after commit>] [--articles N] [--seed S] [--keep]";
     if (positionals.length < 1 || positionals.length > 2) throw new CommandError([usage]);
     const cacheDir = join(tmpdir(), "fanzha-compare-cache");
     const differences = await compareBuilds({
@@ -151,6 +158,7 @@ if (invokedDirectly) {
       articles: Number(values.articles),
       seed: Number(values.seed),
       cacheDir,
+      keep: values.keep,
     });
     for (const d of differences.slice(0, 50)) console.log(`${d.variant}: ${d.kind}: ${d.file}`);
     if (differences.length) throw new CommandError([`${differences.length} output files differ (outputs of commits kept in ${cacheDir})`]);

@@ -3,91 +3,142 @@ import type { Bulletin, SiteSettings } from "./model.ts";
 import type { Site } from "./site.ts";
 import { cnDate } from "./dates.ts";
 import { computeRelated, type RelatedEntry } from "./related/index.ts";
-import {
-  buildTerms,
-  campaignPath,
-  indexGroups,
-  listingPages,
-  regionPath,
-  typePath,
-  type Crumb,
-  type IndexGroup,
-  type ListingPage,
-} from "./taxonomy.ts";
+import { buildTerms, indexGroups, listingPages, type IndexGroup, type ListingPage } from "./taxonomy.ts";
+import { PAGE_PATHS, SECTIONS, sectionLink, termPath, type SectionKey } from "./sections.ts";
+import { jsonFeedPath } from "./feeds/documents.ts";
+import { homeCrumb, href, linkTo, type Crumb, type Link, type UrlSite } from "./urls.ts";
 import { cspMeta } from "./security.ts";
+
+/** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
+export interface BulletinLinks {
+  href: string;
+  /** The bulletin's region and the regions above it, province first. */
+  regions: Link[];
+  campaigns: Link[];
+  types: Link[];
+}
+
+export interface Neighbour {
+  title: string;
+  path: string;
+  href: string;
+  lang: Bulletin["lang"];
+}
 
 export interface BulletinPage {
   bulletin: Bulletin;
   dateText: string;
   breadcrumbs: Crumb[];
-  regionCrumbs: Crumb[];
-  links: { campaigns: Crumb[]; types: Crumb[] };
-  prev?: { title: string; path: string; lang: Bulletin["lang"] };
-  next?: { title: string; path: string; lang: Bulletin["lang"] };
+  links: BulletinLinks;
+  prev?: Neighbour;
+  next?: Neighbour;
   related: RelatedEntry[];
   /** Shown by `npm start` only: production builds never contain drafts or future bulletins. */
   status?: "draft" | "future";
 }
 
-export interface SiteData {
-  site: SiteSettings;
-  mode: Site["mode"];
-  csp: string;
-  bulletinPages: BulletinPage[];
-  listings: ListingPage[];
-  indexes: { regions: IndexGroup[]; campaigns: IndexGroup[]; types: IndexGroup[]; years: IndexGroup[] };
-  home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
-  /** Every page's path, for the sitemap. */
-  stats: { bulletins: number; listingPages: number };
+/** A section's index page (/regions/, /campaigns/, /types/, /archive/): its terms as linked groups. */
+export interface SectionIndex {
+  key: SectionKey;
+  path: string;
+  title: string;
+  description: string;
+  breadcrumbs: Crumb[];
+  groups: IndexGroup[];
 }
 
-export function bulletinCrumbs(b: Bulletin): Crumb[] {
-  return b.regionPath.map((node) => ({ name: node.shortName, path: regionPath(node) }));
+/** Links to the pages and files every layout may print, by name, under the path prefix. */
+export type SiteLinks = Record<keyof typeof PAGE_PATHS | SectionKey | "feedJson", string>;
+
+export interface SiteData {
+  site: SiteSettings;
+  csp: string;
+  links: SiteLinks;
+  /** The main navigation: home, every section, search. */
+  nav: Link[];
+  bulletinPages: BulletinPage[];
+  /** Every published bulletin's links, by its `url`. */
+  bulletinLinks: Record<string, BulletinLinks>;
+  listings: ListingPage[];
+  sectionIndexes: SectionIndex[];
+  home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
+}
+
+function siteLinks(site: UrlSite): SiteLinks {
+  const pages = Object.entries(PAGE_PATHS).map(([name, path]) => [name, href(site, path)]);
+  const sections = SECTIONS.map((s) => [s.key, href(site, s.path)]);
+  return Object.fromEntries([...pages, ...sections, ["feedJson", href(site, jsonFeedPath(PAGE_PATHS.feedAtom))]]) as SiteLinks;
+}
+
+/** One link object per term, shared by every bulletin that names the term. */
+function termLinker(site: UrlSite) {
+  const made = new Map<string, Link>();
+  return (key: SectionKey, termKey: string, name: string): Link => {
+    const id = `${key}:${termKey}`;
+    let link = made.get(id);
+    if (!link) made.set(id, (link = linkTo(site, name, termPath(key, termKey))));
+    return link;
+  };
 }
 
 export function deriveSiteData(site: Site, related = computeRelated(site.bulletins, { ...site.settings.related, now: site.now })): SiteData {
   const { settings, registries, bulletins } = site;
-  const terms = buildTerms(bulletins, registries);
-  const listings = listingPages(terms, settings.perPage);
+  const terms = buildTerms(bulletins, registries, settings);
+  const listings = listingPages(terms, settings.perPage, settings);
+  const termLink = termLinker(settings);
+  const bulletinLinks: Record<string, BulletinLinks> = {};
+  for (const b of bulletins) {
+    bulletinLinks[b.url] = {
+      href: href(settings, b.url),
+      regions: b.regionPath.map((node) => termLink("region", node.key, node.shortName)),
+      campaigns: b.campaigns.map((c) => termLink("campaign", c.key, c.name)),
+      types: b.types.map((t) => termLink("type", t.key, t.name)),
+    };
+  }
+  const neighbour = (b: Bulletin): Neighbour => ({ title: b.title, path: b.url, href: bulletinLinks[b.url]!.href, lang: b.lang });
   // Previous/next follow publication order: "previous" is the older neighbour.
   const bulletinPages = bulletins.map((b, i): BulletinPage => {
     const newer = bulletins[i - 1];
     const older = bulletins[i + 1];
-    const regionCrumbs = bulletinCrumbs(b);
+    const links = bulletinLinks[b.url]!;
     return {
       bulletin: b,
       dateText: cnDate(b.date),
-      breadcrumbs: [{ name: "首页", path: "/" }, ...regionCrumbs, { name: b.title }],
-      regionCrumbs,
-      links: {
-        campaigns: b.campaigns.map((c) => ({ name: c.name, path: campaignPath(c) })),
-        types: b.types.map((t) => ({ name: t.name, path: typePath(t) })),
-      },
-      ...(older ? { prev: { title: older.title, path: older.url, lang: older.lang } } : {}),
-      ...(newer ? { next: { title: newer.title, path: newer.url, lang: newer.lang } } : {}),
+      breadcrumbs: [homeCrumb(settings), ...links.regions, { name: b.title }],
+      links,
+      ...(older ? { prev: neighbour(older) } : {}),
+      ...(newer ? { next: neighbour(newer) } : {}),
       related: related.get(b.url) ?? [],
       ...(b.draft ? { status: "draft" as const } : b.future ? { status: "future" as const } : {}),
     };
   });
-  const indexes = {
-    regions: indexGroups(terms, "region", registries),
-    campaigns: indexGroups(terms, "campaign", registries),
-    types: indexGroups(terms, "type", registries),
-    years: indexGroups(terms, "year", registries),
+  const groups = {
+    region: indexGroups(terms, "region", registries, settings),
+    campaign: indexGroups(terms, "campaign", registries, settings),
+    type: indexGroups(terms, "type", registries, settings),
+    archive: indexGroups(terms, "year", registries, settings),
   };
   return {
     site: settings,
-    mode: site.mode,
     csp: cspMeta(),
+    links: siteLinks(settings),
+    nav: [homeCrumb(settings), ...SECTIONS.map((s) => sectionLink(settings, s.key)), linkTo(settings, "搜索", PAGE_PATHS.search)],
     bulletinPages,
+    bulletinLinks,
     listings,
-    indexes,
+    sectionIndexes: SECTIONS.map((s) => ({
+      key: s.key,
+      path: s.path,
+      title: s.title,
+      description: s.description,
+      breadcrumbs: [homeCrumb(settings), { name: s.title }],
+      groups: groups[s.key],
+    })),
     home: {
       latest: bulletins.slice(0, 12),
-      campaigns: [...indexes.campaigns].sort((a, b) => b.count - a.count).slice(0, 4),
-      regions: indexes.regions.slice(0, 12),
-      types: indexes.types,
+      campaigns: [...groups.campaign].sort((a, b) => b.count - a.count).slice(0, 4),
+      regions: groups.region.slice(0, 12),
+      types: groups.type,
     },
-    stats: { bulletins: bulletins.length, listingPages: listings.length },
   };
 }

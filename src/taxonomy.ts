@@ -1,19 +1,18 @@
 // Listing pages derived from the model: one flat entry per output page (term × page number), because
 // Eleventy paginates one level only. Buckets are filled in one pass over the bulletins.
+// Every path a listing links to is paired here with its href (under the path prefix), so templates print
+// links and never build them.
 import type { Bulletin, Campaign, FraudType, RegionNode, Registries } from "./model.ts";
 import { cnMonth } from "./dates.ts";
-import { pagePath } from "./urls.ts";
-
-export interface Crumb {
-  name: string;
-  path?: string;
-}
+import { section, sectionLink, termPath, type SectionKey } from "./sections.ts";
+import { homeCrumb, href, linkTo, pagePath, type Crumb, type UrlSite } from "./urls.ts";
 
 export type ListingKind = "region" | "campaign" | "type" | "year" | "month";
 
 export interface TermLink {
   title: string;
   path: string;
+  href: string;
   count: number;
 }
 
@@ -28,11 +27,12 @@ export interface ListingPage {
   totalPages: number;
   totalItems: number;
   items: Bulletin[];
-  pages: Array<{ number: number; path: string }>;
-  prev?: string;
-  next?: string;
+  pages: Array<{ number: number; path: string; href: string }>;
+  prevHref?: string;
+  nextHref?: string;
   breadcrumbs: Crumb[];
   feedPath?: string;
+  feedHref?: string;
   /** Sub-terms worth linking from this listing (a province's cities, a year's months). */
   children: TermLink[];
 }
@@ -49,18 +49,17 @@ export interface Term {
   children: TermLink[];
 }
 
-export const SECTION_TITLES = { region: "地区", campaign: "专项行动", type: "诈骗类型", year: "归档", month: "归档" } as const;
-
-export const regionPath = (node: RegionNode) => `/regions/${node.key}/`;
-export const campaignPath = (c: Pick<Campaign, "key">) => `/campaigns/${c.key}/`;
-export const typePath = (t: Pick<FraudType, "key">) => `/types/${t.key}/`;
-export const yearPath = (year: number) => `/archive/${year}/`;
-export const monthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`;
+const monthKey = (month: number) => String(month).padStart(2, "0");
+const yearPath = (year: number) => termPath("archive", String(year));
+const monthPath = (year: number, month: number) => termPath("archive", String(year), monthKey(month));
 
 /** Splits a term's bulletins (already newest first) into pages of `perPage`. */
-export function paginate(term: Term, perPage: number): ListingPage[] {
+export function paginate(term: Term, perPage: number, site: UrlSite): ListingPage[] {
   const totalPages = Math.max(1, Math.ceil(term.items.length / perPage));
-  const pages = Array.from({ length: totalPages }, (_, i) => ({ number: i + 1, path: pagePath(term.basePath, i + 1) }));
+  const pages = Array.from({ length: totalPages }, (_, i) => {
+    const path = pagePath(term.basePath, i + 1);
+    return { number: i + 1, path, href: href(site, path) };
+  });
   return pages.map(({ number, path }) => ({
     kind: term.kind,
     key: term.key,
@@ -73,10 +72,10 @@ export function paginate(term: Term, perPage: number): ListingPage[] {
     totalItems: term.items.length,
     items: term.items.slice((number - 1) * perPage, number * perPage),
     pages,
-    ...(number > 1 ? { prev: pages[number - 2]!.path } : {}),
-    ...(number < totalPages ? { next: pages[number]!.path } : {}),
+    ...(number > 1 ? { prevHref: pages[number - 2]!.href } : {}),
+    ...(number < totalPages ? { nextHref: pages[number]!.href } : {}),
     breadcrumbs: term.breadcrumbs,
-    ...(term.feedPath ? { feedPath: term.feedPath } : {}),
+    ...(term.feedPath ? { feedPath: term.feedPath, feedHref: href(site, term.feedPath) } : {}),
     children: term.children,
   }));
 }
@@ -88,7 +87,7 @@ function bucket<K>(map: Map<K, Bulletin[]>, key: K, bulletin: Bulletin) {
 }
 
 /** Every term with at least one bulletin; `bulletins` must be newest first. */
-export function buildTerms(bulletins: readonly Bulletin[], registries: Registries): Term[] {
+export function buildTerms(bulletins: readonly Bulletin[], registries: Registries, site: UrlSite): Term[] {
   const byRegion = new Map<string, Bulletin[]>();
   const byCampaign = new Map<string, Bulletin[]>();
   const byType = new Map<string, Bulletin[]>();
@@ -100,43 +99,47 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
     for (const c of b.campaigns) bucket(byCampaign, c.key, b);
     for (const t of b.types) bucket(byType, t.key, b);
     bucket(byYear, b.date.year, b);
-    bucket(byMonth, `${b.date.year}-${String(b.date.month).padStart(2, "0")}`, b);
+    bucket(byMonth, `${b.date.year}-${monthKey(b.date.month)}`, b);
   }
+  const link = (name: string, path: string) => linkTo(site, name, path);
+  const sectionCrumb = (key: SectionKey) => sectionLink(site, key);
   const terms: Term[] = [];
   const regionTitle = (node: RegionNode) => node.shortName;
   for (const [key, items] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const node = registries.regions.get(key)!;
-    const path = registries.regions.path(key);
+    const basePath = termPath("region", key);
     terms.push({
       kind: "region",
       key,
       title: regionTitle(node),
       description: `${node.name}的反诈通报、典型案例与防骗提示`,
-      basePath: regionPath(node),
-      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES.region, path: "/regions/" }, ...path.map((n) => ({ name: regionTitle(n), path: regionPath(n) }))],
-      feedPath: `${regionPath(node)}feed.xml`,
+      basePath,
+      breadcrumbs: [homeCrumb(site), sectionCrumb("region"), ...registries.regions.path(key).map((n) => link(regionTitle(n), termPath("region", n.key)))],
+      ...feedOf("region", basePath),
       items,
       children: registries.regions
         .children(key)
         .filter((child) => byRegion.has(child.key))
-        .map((child) => ({ title: regionTitle(child), path: regionPath(child), count: byRegion.get(child.key)!.length })),
+        .map((child) => termLink(site, regionTitle(child), termPath("region", child.key), byRegion.get(child.key)!.length)),
     });
   }
-  terms.push(...registryTerms("campaign", registries.campaigns.all, byCampaign, campaignPath, "/campaigns/", true));
-  terms.push(...registryTerms("type", registries.types.all, byType, typePath, "/types/", false));
+  for (const [kind, registry, byKey] of [["campaign", registries.campaigns, byCampaign], ["type", registries.types, byType]] as const) {
+    terms.push(...registryTerms(kind, registry.all, byKey, site));
+  }
   for (const [year, items] of [...byYear].sort(([a], [b]) => b - a)) {
     const months = [...byMonth].filter(([key]) => key.startsWith(`${year}-`)).sort(([a], [b]) => (a < b ? 1 : -1));
+    const yearCrumbs = [homeCrumb(site), sectionCrumb("archive"), link(`${year}年`, yearPath(year))];
     terms.push({
       kind: "year",
       key: String(year),
       title: `${year}年`,
       description: `${year}年发布的反诈通报`,
       basePath: yearPath(year),
-      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES.year, path: "/archive/" }, { name: `${year}年`, path: yearPath(year) }],
+      breadcrumbs: yearCrumbs,
       items,
       children: months.map(([key, list]) => {
         const month = Number(key.slice(5));
-        return { title: cnMonth(year, month), path: monthPath(year, month), count: list.length };
+        return termLink(site, cnMonth(year, month), monthPath(year, month), list.length);
       }),
     });
     for (const [key, list] of months) {
@@ -147,12 +150,7 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
         title: cnMonth(year, month),
         description: `${cnMonth(year, month)}发布的反诈通报`,
         basePath: monthPath(year, month),
-        breadcrumbs: [
-          { name: "首页", path: "/" },
-          { name: SECTION_TITLES.month, path: "/archive/" },
-          { name: `${year}年`, path: yearPath(year) },
-          { name: `${month}月`, path: monthPath(year, month) },
-        ],
+        breadcrumbs: [...yearCrumbs, link(`${month}月`, monthPath(year, month))],
         items: list,
         children: [],
       });
@@ -161,54 +159,64 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
   return terms;
 }
 
-/** Terms of a registry (campaigns, fraud types): one per entry that has bulletins, in registry order. */
-function registryTerms(
-  kind: "campaign" | "type",
-  entries: readonly (Campaign | FraudType)[],
-  byKey: Map<string, Bulletin[]>,
-  pathOf: (entry: { key: string }) => string,
-  section: string,
-  withFeed: boolean,
-): Term[] {
+function termLink(site: UrlSite, title: string, path: string, count: number): TermLink {
+  return { title, path, href: href(site, path), count };
+}
 
+/** A term's own feed, when its section gives its terms one. */
+function feedOf(key: SectionKey, basePath: string): { feedPath?: string } {
+  return section(key).termFeeds ? { feedPath: `${basePath}feed.xml` } : {};
+}
+
+/** Terms of a registry (campaigns, fraud types): one per entry that has bulletins, in registry order. */
+function registryTerms(kind: "campaign" | "type", entries: readonly (Campaign | FraudType)[], byKey: Map<string, Bulletin[]>, site: UrlSite): Term[] {
   return entries.flatMap((entry) => {
     const items = byKey.get(entry.key);
     if (!items) return [];
-    const basePath = pathOf(entry);
+    const basePath = termPath(kind, entry.key);
     return [{
       kind,
       key: entry.key,
       title: entry.name,
       description: entry.description,
       basePath,
-      breadcrumbs: [{ name: "首页", path: "/" }, { name: SECTION_TITLES[kind], path: section }, { name: entry.name, path: basePath }],
-      ...(withFeed ? { feedPath: `${basePath}feed.xml` } : {}),
+      breadcrumbs: [homeCrumb(site), sectionLink(site, kind), linkTo(site, entry.name, basePath)],
+      ...feedOf(kind, basePath),
       items,
       children: [],
     }];
   });
 }
 
-export function listingPages(terms: readonly Term[], perPage: number): ListingPage[] {
-  return terms.flatMap((term) => paginate(term, perPage));
+export function listingPages(terms: readonly Term[], perPage: number, site: UrlSite): ListingPage[] {
+  return terms.flatMap((term) => paginate(term, perPage, site));
 }
 
 /** The index pages (/regions/, /campaigns/, /types/, /archive/): terms as linked lists with counts. */
 export interface IndexGroup {
   title: string;
-  path?: string;
+  path: string;
+  href: string;
   count: number;
   description?: string;
   children: TermLink[];
 }
 
-export function indexGroups(terms: readonly Term[], kind: "region" | "campaign" | "type" | "year", registries: Registries): IndexGroup[] {
+export function indexGroups(terms: readonly Term[], kind: "region" | "campaign" | "type" | "year", registries: Registries, site: UrlSite): IndexGroup[] {
   const ofKind = terms.filter((t) => t.kind === kind);
+  const group = (t: Term, description?: string): IndexGroup => ({
+    title: t.title,
+    path: t.basePath,
+    href: href(site, t.basePath),
+    count: t.items.length,
+    ...(description === undefined ? {} : { description }),
+    children: t.children,
+  });
   if (kind === "region") {
     return ofKind
       .filter((t) => registries.regions.get(t.key)!.level === "province")
       .sort((a, b) => b.items.length - a.items.length || (a.key < b.key ? -1 : 1))
-      .map((t) => ({ title: t.title, path: t.basePath, count: t.items.length, children: t.children }));
+      .map((t) => group(t));
   }
-  return ofKind.map((t) => ({ title: t.title, path: t.basePath, count: t.items.length, description: t.description, children: t.children }));
+  return ofKind.map((t) => group(t, t.description));
 }

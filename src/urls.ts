@@ -2,7 +2,21 @@
 // so that a deploy under /fanzha/ or on another host changes two settings and nothing else.
 import type { SiteSettings } from "./model.ts";
 
-type UrlSite = Pick<SiteSettings, "url" | "pathPrefix">;
+export type UrlSite = Pick<SiteSettings, "url" | "pathPrefix">;
+
+/** A breadcrumb; the page's own crumb, last, has no link. */
+export interface Crumb {
+  name: string;
+  /** Site-relative, for permalinks, feeds and JSON-LD. */
+  path?: string;
+  /** `path` under the path prefix: what templates print. */
+  href?: string;
+}
+
+export interface Link extends Crumb {
+  path: string;
+  href: string;
+}
 
 /** Normalises a PATH_PREFIX to start and end with a single slash. */
 export function normalisePrefix(prefix: string | undefined): string {
@@ -21,7 +35,15 @@ export function absoluteUrl(site: UrlSite, path: string): string {
   return site.url.replace(/\/+$/, "") + href(site, path);
 }
 
-export function bulletinPath(year: string, month: string, slug: string): string {
+export function linkTo(site: UrlSite, name: string, path: string): Link {
+  return { name, path, href: href(site, path) };
+}
+
+export function homeCrumb(site: UrlSite): Link {
+  return linkTo(site, "首页", "/");
+}
+
+export function bulletinUrl(year: string, month: string, slug: string): string {
   return `/bulletins/${year}/${month}/${slug}/`;
 }
 

@@ -7,7 +7,7 @@ import type { Bulletin, Problem, Registries, Registry, SiteSettings } from "../m
 import { readContentDate } from "../dates.ts";
 import { firstBadCharacter } from "./characters.ts";
 import { MAX_NESTING, readingMinutes, renderBody, summarise } from "../markdown.ts";
-import { bulletinPath } from "../urls.ts";
+import { bulletinUrl } from "../urls.ts";
 import { inspectLeadImage } from "../images.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -180,7 +180,7 @@ export function loadBulletin(
   const bulletin: Bulletin = {
     sourcePath: file,
     slug,
-    url: bulletinPath(date.toFormat("yyyy"), date.toFormat("MM"), slug),
+    url: bulletinUrl(date.toFormat("yyyy"), date.toFormat("MM"), slug),
     title: fm.title,
     date,
     ...(updated ? { updated } : {}),

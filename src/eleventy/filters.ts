@@ -2,9 +2,8 @@
 import type { UserConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import type { SiteSettings } from "../model.ts";
-import { absoluteUrl, href } from "../urls.ts";
+import { absoluteUrl } from "../urls.ts";
 import { cnDate, isoDate } from "../dates.ts";
-import { jsonForScript } from "../json-script.ts";
 import { qrSvg } from "../print/qr-svg.ts";
 
 export function filtersPlugin(eleventyConfig: UserConfig): void {
@@ -14,15 +13,11 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
     if (!site) throw new Error("site settings are missing from the template data");
     return site;
   }
-  eleventyConfig.addFilter("href", function (this: { ctx?: { fz?: { site: SiteSettings } } }, path: string) {
-    return href(settings(this.ctx), path);
-  });
   eleventyConfig.addFilter("absoluteUrl", function (this: { ctx?: { fz?: { site: SiteSettings } } }, path: string) {
     return absoluteUrl(settings(this.ctx), path);
   });
   eleventyConfig.addFilter("cnDate", (date: DateTime) => cnDate(date));
   eleventyConfig.addFilter("isoDate", (date: DateTime) => isoDate(date));
-  eleventyConfig.addFilter("jsonScript", (value: unknown) => jsonForScript(value));
   // Drawn while the page renders rather than kept with the site data: a few KB a bulletin, held only as long
   // as its page.
   eleventyConfig.addFilter("qrSvg", (text: string) => qrSvg(text));

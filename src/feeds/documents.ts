@@ -3,6 +3,7 @@
 import type { DateTime } from "luxon";
 import type { Bulletin, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { PAGE_PATHS } from "../sections.ts";
 import { renderAtom } from "./atom.ts";
 import { buildFeed, feedEntry, type FeedEntry } from "./entries.ts";
 import { renderJsonFeed } from "./json-feed.ts";
@@ -24,8 +25,6 @@ export interface FeedListing {
   feedPath?: string;
   items: Bulletin[];
 }
-
-export const SITE_FEED_PATH = "/feed.xml";
 
 /** Each Atom feed has a JSON Feed twin beside it. */
 export function jsonFeedPath(atomPath: string): string {
@@ -51,7 +50,7 @@ function termFeeds(listings: readonly FeedListing[]): Map<string, { first: FeedL
 
 export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], listings: readonly FeedListing[]): OutputFile[] {
   const feeds = [
-    { selfPath: SITE_FEED_PATH, homePath: "/", title: site.title, description: site.description, bulletins: [...bulletins] },
+    { selfPath: PAGE_PATHS.feedAtom, homePath: PAGE_PATHS.home, title: site.title, description: site.description, bulletins: [...bulletins] },
     ...[...termFeeds(listings)].map(([selfPath, { first, items }]) => ({
       selfPath,
       homePath: first.basePath,

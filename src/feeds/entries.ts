@@ -3,6 +3,7 @@
 import type { DateTime } from "luxon";
 import type { Bulletin, LeadImage, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
+import { section } from "../sections.ts";
 import { isoTime } from "../meta/time.ts";
 import { absoluteHtml } from "./absolute-html.ts";
 
@@ -74,9 +75,9 @@ export function imageUrl(site: SiteSettings, image: Pick<LeadImage, "sharePath">
 
 function categories(site: SiteSettings, bulletin: Bulletin): FeedCategory[] {
   return [
-    ...bulletin.campaigns.map((c) => ({ term: c.key, label: c.name, scheme: absoluteUrl(site, "/campaigns/") })),
-    ...bulletin.types.map((t) => ({ term: t.key, label: t.name, scheme: absoluteUrl(site, "/types/") })),
-    ...bulletin.regionPath.map((r) => ({ term: r.key, label: r.name, scheme: absoluteUrl(site, "/regions/") })),
+    ...bulletin.campaigns.map((c) => ({ term: c.key, label: c.name, scheme: absoluteUrl(site, section("campaign").path) })),
+    ...bulletin.types.map((t) => ({ term: t.key, label: t.name, scheme: absoluteUrl(site, section("type").path) })),
+    ...bulletin.regionPath.map((r) => ({ term: r.key, label: r.name, scheme: absoluteUrl(site, section("region").path) })),
     ...bulletin.tags.map((tag) => ({ term: tag, label: tag })),
   ];
 }

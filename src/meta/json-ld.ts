@@ -1,7 +1,7 @@
 // Structured data for search engines: NewsArticle on bulletin pages and BreadcrumbList on every page with a
 // trail. Built as plain objects; jsonLdScript is the only way they reach a page.
 import type { Bulletin, SiteSettings } from "../model.ts";
-import { absoluteUrl } from "../urls.ts";
+import { absoluteUrl, type Crumb } from "../urls.ts";
 import { imageUrl } from "../feeds/entries.ts";
 import { bulletinKeywords, bulletinSections } from "./terms.ts";
 import { isoTime } from "./time.ts";
@@ -40,12 +40,6 @@ export function newsArticleJsonLd(site: SiteSettings, bulletin: Bulletin): JsonL
     contentLocation: { "@type": "Place", name: bulletin.regionPath.map((r) => r.name).join("") },
     inLanguage: bulletin.lang,
   };
-}
-
-export interface Crumb {
-  name: string;
-  /** Site-relative path; the current page's crumb may leave it out. */
-  path?: string;
 }
 
 export function breadcrumbJsonLd(site: SiteSettings, crumbs: readonly Crumb[]): JsonLd {

@@ -2,8 +2,10 @@
 // partial only writes it out: feed <link>s, Open Graph and Twitter tags, and the JSON-LD script texts.
 import type { Bulletin, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
-import { jsonFeedPath, SITE_FEED_PATH } from "../feeds/documents.ts";
-import { breadcrumbJsonLd, jsonLdScript, newsArticleJsonLd, type Crumb } from "./json-ld.ts";
+import { jsonFeedPath } from "../feeds/documents.ts";
+import { PAGE_PATHS } from "../sections.ts";
+import { breadcrumbJsonLd, jsonLdScript, newsArticleJsonLd } from "./json-ld.ts";
+import type { Crumb } from "../urls.ts";
 import { bulletinSocialPage, socialMeta, type MetaTag } from "./open-graph.ts";
 
 export interface PageMetaInput {
@@ -44,8 +46,8 @@ function feedLinks(site: SiteSettings, atomPath: string, title: string): HeadLin
 export function pageMeta(site: SiteSettings, page: PageMetaInput): PageMeta {
   const title = page.title || site.title;
   const links = [
-    ...(page.feedPath && page.feedPath !== SITE_FEED_PATH ? feedLinks(site, page.feedPath, page.feedTitle || title) : []),
-    ...feedLinks(site, SITE_FEED_PATH, site.title),
+    ...(page.feedPath && page.feedPath !== PAGE_PATHS.feedAtom ? feedLinks(site, page.feedPath, page.feedTitle || title) : []),
+    ...feedLinks(site, PAGE_PATHS.feedAtom, site.title),
   ];
   const tags = socialMeta(
     site,
