@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_FLAGS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
 import { findRegionMentions } from "../registries/index.ts";
@@ -32,16 +32,7 @@ function main(argv: string[]): void {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      date: { type: "string" },
-      region: { type: "string" },
-      campaign: { type: "string", multiple: true },
-      title: { type: "string" },
-      slug: { type: "string" },
-      to: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      content: { type: "string", default: "content" },
-    },
+    options: { ...BULLETIN_FLAGS, to: { type: "string" }, "dry-run": { type: "boolean", default: false } },
   });
   if (positionals.length !== 1) throw new CommandError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
   const file = positionals[0]!;

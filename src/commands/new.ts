@@ -6,7 +6,7 @@ import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_FLAGS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
 import { detectScript, toHant } from "../text/script.ts";
@@ -28,15 +28,7 @@ function main(argv: string[]): void {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      title: { type: "string" },
-      region: { type: "string" },
-      campaign: { type: "string", multiple: true },
-      types: { type: "string", multiple: true },
-      date: { type: "string" },
-      slug: { type: "string" },
-      content: { type: "string", default: "content" },
-    },
+    options: { ...BULLETIN_FLAGS, types: { type: "string", multiple: true } },
   });
   if (positionals.length) throw new CommandError([`unexpected argument "${positionals[0]}"; ${USAGE}`]);
   const title = values.title?.trim();
