@@ -6,6 +6,7 @@ import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
+import { cmsPlugin } from "./src/eleventy/cms.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -17,6 +18,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
   eleventyConfig.addPlugin(feedsPlugin); // feeds, sitemaps, robots.txt; `pageMeta` for partials/meta.njk
   eleventyConfig.addPlugin(imagesPlugin); // bulletin lead images as <picture> (leadImage shortcode)
+  eleventyConfig.addPlugin(cmsPlugin); // the web editor at /admin/ (Decap CMS)
 
   return {
     dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data" },

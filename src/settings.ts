@@ -1,6 +1,8 @@
 // Site settings come from content/site.yaml (editors own them) with SITE_URL and PATH_PREFIX from the
 // environment taking precedence, because the same commit deploys to different hosts. Both end up in canonical
 // links, feeds, sitemaps and `_headers`, so both are validated here, whichever side they come from.
+// DECAP_LOCAL_BACKEND is set by `npm run cms` alone, so that only its preview's editor talks to a backend on
+// this machine.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -66,6 +68,18 @@ const settingsSchema = z.strictObject({
   publisher: z.string().default("反诈快报"),
   maxDropPercent: z.number().min(0).max(100).default(10),
   related: z.strictObject({ count: z.number().int().min(0).max(20).default(5), weights }),
+  cms: z
+    .strictObject({
+      // Other keys (app_id, auth_type, auth_endpoint …) pass through to Decap as written.
+      backend: z.looseObject({
+        name: z.enum(["github", "gitlab", "gitea"], { error: "must be github, gitlab or gitea" }),
+        repo: z.string().regex(/^[^/\s]+\/[^\s]+$/, 'must be "owner/repository"'),
+        branch: z.string().min(1).default("main"),
+        api_root: z.url().optional(),
+        base_url: z.url().optional(),
+      }),
+    })
+    .default({ backend: { name: "github", repo: "fanzha-press/fanzha-press", branch: "main" } }),
 });
 
 export function loadSettings(contentDir: string, env: NodeJS.ProcessEnv = process.env): { settings?: SiteSettings; problems: Problem[] } {
@@ -87,6 +101,7 @@ export function loadSettings(contentDir: string, env: NodeJS.ProcessEnv = proces
       ...data,
       url: (env.SITE_URL || data.url).replace(/\/+$/, ""),
       pathPrefix: normalisePrefix(env.PATH_PREFIX || data.pathPrefix),
+      cms: { ...data.cms, ...(env.DECAP_LOCAL_BACKEND ? { localBackend: env.DECAP_LOCAL_BACKEND } : {}) },
     },
   };
 }

@@ -7,7 +7,8 @@ import { buildTerms, indexGroups, listingPages, type IndexGroup, type ListingPag
 import { PAGE_PATHS, SECTIONS, sectionLink, termPath, type SectionKey } from "./sections.ts";
 import { jsonFeedPath } from "./feeds/documents.ts";
 import { homeCrumb, href, linkTo, type Crumb, type Link, type UrlSite } from "./urls.ts";
-import { cspMeta } from "./security.ts";
+import { adminCspDirectives, cspMeta } from "./security.ts";
+import { cmsConfigYaml } from "./cms/config.ts";
 
 /** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
 export interface BulletinLinks {
@@ -62,6 +63,8 @@ export interface SiteData {
   listings: ListingPage[];
   sectionIndexes: SectionIndex[];
   home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
+  /** The web editor at /admin/: Decap's config.yml and the page's own, looser policy. */
+  admin: { config: string; csp: string };
 }
 
 function siteLinks(site: UrlSite): SiteLinks {
@@ -123,6 +126,7 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     csp: cspMeta(),
     links: siteLinks(settings),
     nav: [homeCrumb(settings), ...SECTIONS.map((s) => sectionLink(settings, s.key)), linkTo(settings, "搜索", PAGE_PATHS.search)],
+    admin: { config: cmsConfigYaml({ registries, settings }), csp: cspMeta(adminCspDirectives(settings.cms)) },
     bulletinPages,
     bulletinLinks,
     listings,

@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import type { Bulletin, SiteSettings } from "../model.ts";
 import { absoluteUrl } from "../urls.ts";
 import { PAGE_PATHS } from "../sections.ts";
+import { ADMIN_PATH } from "../cms/config.ts";
 import { renderAtom } from "./atom.ts";
 import { buildFeed, feedEntry, type FeedEntry } from "./entries.ts";
 import { renderJsonFeed } from "./json-feed.ts";
@@ -95,8 +96,9 @@ function newest(bulletins: readonly Bulletin[]): DateTime | undefined {
     .reduce<DateTime | undefined>((max, t) => (max === undefined || t > max ? t : max), undefined);
 }
 
-/** Whether an output URL is an HTML page a crawler should list (not a feed, not the 404 page). */
+/** Whether an output URL is an HTML page a crawler should list (not a feed, not the 404 page, not the editor). */
 export function isListablePage(url: string): boolean {
+  if (url.startsWith(ADMIN_PATH)) return false;
   return url.endsWith("/") || (url.endsWith(".html") && !url.endsWith("/404.html"));
 }
 

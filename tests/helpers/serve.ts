@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
@@ -31,8 +32,8 @@ export interface ServeOptions {
   root: string;
   /** Path prefix the site is served under, e.g. `/some/prefix/`; `/` by default. */
   prefix?: string;
-  /** Response headers added to every response; the CSP by default. */
-  headers?: Record<string, string>;
+  /** Response headers added to every response, or chosen by the path asked for; the CSP by default. */
+  headers?: Record<string, string> | ((path: string) => Record<string, string>);
   /** gzip text responses when the client accepts it. */
   gzip?: boolean;
 }
@@ -67,7 +68,8 @@ async function resolveFile(root: string, relPath: string): Promise<string | unde
 export async function serve(options: ServeOptions): Promise<Served> {
   const root = normalize(options.root);
   const prefix = options.prefix ?? "/";
-  const headers = options.headers ?? { "Content-Security-Policy": SITE_CSP };
+  const given = options.headers ?? { "Content-Security-Policy": SITE_CSP };
+  const headersFor = typeof given === "function" ? given : () => given;
   const log: ServedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -75,7 +77,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
       const send = (status: number, body: Buffer, type: string): void => {
         const gzip = options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
         const out = gzip ? gzipSync(body) : body;
-        res.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": out.byteLength, ...(gzip ? { "Content-Encoding": "gzip" } : {}) });
+        res.writeHead(status, { ...headersFor(path), "Content-Type": type, "Content-Length": out.byteLength, ...(gzip ? { "Content-Encoding": "gzip" } : {}) });
         res.end(req.method === "HEAD" ? undefined : out);
         log.push({ path, status, bytes: out.byteLength });
       };
