@@ -7,12 +7,13 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startLocalBackend } from "../cms/local-backend.ts";
-import { runMain } from "./run-main.ts";
+import { CommandError } from "../errors.ts";
+import { runCommand } from "./run.ts";
 
-runMain(async () => {
+runCommand(async () => {
   const { values } = parseArgs({ options: { "backend-port": { type: "string", default: "8081" } } });
   const port = Number(values["backend-port"]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--backend-port "${values["backend-port"]}": must be a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CommandError([`--backend-port "${values["backend-port"]}": must be a port number`]);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   const backend = await startLocalBackend({ repo: root, port, log: (line) => console.error(`decap-server: ${line}`) });
   console.error(`decap-server: editing ${root}/content through ${backend.url}`);
