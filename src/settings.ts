@@ -22,6 +22,20 @@ const weights = z.object({
 });
 
 /** An origin only: a path, query or `javascript:` would end up in every canonical link and feed. */
+/** The local backend goes into the editor's policy: only decap-server's API on this machine is allowed. */
+function localBackendProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not a URL; \`npm run cms\` sets it, like http://127.0.0.1:8081/api/v1`;
+  }
+  if (url.protocol !== "http:" || !["127.0.0.1", "localhost"].includes(url.hostname)) {
+    return `"${value}" must be an http address on 127.0.0.1 or localhost, like http://127.0.0.1:8081/api/v1`;
+  }
+  return undefined;
+}
+
 export function originProblem(value: string): string | undefined {
   let url: URL;
   try {
@@ -91,6 +105,7 @@ export function loadSettings(contentDir: string, env: NodeJS.ProcessEnv = proces
   const envProblems = [
     env.SITE_URL ? environmentProblem("SITE_URL", originProblem(env.SITE_URL)) : undefined,
     env.PATH_PREFIX ? environmentProblem("PATH_PREFIX", prefixProblem(env.PATH_PREFIX)) : undefined,
+    env.DECAP_LOCAL_BACKEND ? environmentProblem("DECAP_LOCAL_BACKEND", localBackendProblem(env.DECAP_LOCAL_BACKEND)) : undefined,
   ].filter((p): p is Problem => p !== undefined);
   if (!result.success) return { problems: [...problemsFromZod(result.error, parsed, file), ...envProblems] };
   if (envProblems.length) return { problems: envProblems };

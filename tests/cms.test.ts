@@ -13,6 +13,7 @@ import { headersFile } from "../src/deploy-headers.ts";
 import { slugify } from "../src/importer/slug.ts";
 import type { CmsSettings } from "../src/model.ts";
 import { adminCspDirectives, CSP_DIRECTIVES, cspHeader } from "../src/security.ts";
+import { loadSettings } from "../src/settings.ts";
 import { loadSite } from "../src/site.ts";
 import { ROOT } from "./helpers/site-build.ts";
 
@@ -121,5 +122,17 @@ describe("the editor's Content-Security-Policy", () => {
     assert.ok(at > 0, lines.join("\n"));
     assert.match(lines[at + 1]!, /^ {2}Content-Security-Policy: .*'unsafe-eval'/);
     assert.equal(lines[1], `  Content-Security-Policy: ${cspHeader()}`);
+  });
+});
+
+describe("DECAP_LOCAL_BACKEND", () => {
+  test("only decap-server on this machine can be named", () => {
+    const load = (value: string) => loadSettings(join(ROOT, "content"), { DECAP_LOCAL_BACKEND: value });
+    assert.equal(load("http://127.0.0.1:8081/api/v1").settings?.cms.localBackend, "http://127.0.0.1:8081/api/v1");
+    for (const bad of ["https://evil.example.org/api/v1", "not a url", "javascript:alert(1)"]) {
+      const { settings, problems } = load(bad);
+      assert.equal(settings, undefined);
+      assert.match(problems.map((p) => `${p.field}: ${p.message}`).join("\n"), /DECAP_LOCAL_BACKEND.*127\.0\.0\.1/);
+    }
   });
 });
