@@ -8,10 +8,10 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { generateCorpus } from "./corpus.ts";
 import { startTreeSampler, type TreeMemory } from "./memory.ts";
 import { runBuild, type BuildResult, type Phase } from "../src/commands/build.ts";
+import { commandLine, parseCommandLine } from "../src/commands/cli.ts";
 import { runCommand } from "../src/commands/run.ts";
 import { PHASE_LABELS } from "../src/commands/progress.ts";
 
@@ -142,17 +142,29 @@ export function formatReport(r: BenchReport): string {
   return lines.join("\n");
 }
 
+const COMMAND_LINE = commandLine({
+  usage: "npm run bench -- --articles N [options]",
+  about:
+    "Generates N synthetic bulletins in a temporary folder and times the real production build on them, phase by phase, with CPU time and peak memory (figures in docs/performance.md).",
+  options: {
+    articles: { type: "string" },
+    seed: { type: "string" },
+    keep: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    "skip-search": { type: "boolean", default: false },
+  },
+  help: {
+    articles: ["N", "how many bulletins to generate (required)"],
+    seed: ["S", "seed of the generator, for another corpus of the same size (default 1)"],
+    keep: "keep the generated content and site, and print where",
+    json: "print the report as JSON on stdout (progress stays on stderr)",
+    "skip-search": "build without the search index",
+  },
+  example: "npm run bench -- --articles 1000 --json",
+});
+
 export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      articles: { type: "string" },
-      seed: { type: "string" },
-      keep: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      "skip-search": { type: "boolean", default: false },
-    },
-  });
+  const { values } = parseCommandLine(COMMAND_LINE, argv);
   const whole = (name: string, raw: string | undefined, fallback?: number): number => {
     if (raw === undefined && fallback !== undefined) return fallback;
     const n = Number(raw);

@@ -5,7 +5,6 @@ import { chmodSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { computeRelated } from "../related/index.ts";
 import { deriveSiteData } from "../site-data.ts";
@@ -14,6 +13,7 @@ import { checkSite } from "../check-site.ts";
 import { handOver } from "../eleventy/prepared.ts";
 import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
+import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { count, number, progressLine, progressWanted } from "./progress.ts";
 
@@ -219,9 +219,20 @@ const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLT
 if (invokedDirectly) {
   runCommand(async () => {
     const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-    const { values } = parseArgs({
-      options: { "allow-drop": { type: "boolean", default: false }, progress: { type: "boolean" }, "no-progress": { type: "boolean" } },
-    });
+    const { values } = parseCommandLine(
+      commandLine({
+        usage: "npm run build [-- options]",
+        about:
+          "Builds the production site into _site/ (search index included); on bad content it prints check's messages and keeps the last good _site/. SITE_URL and PATH_PREFIX in the environment set the address.",
+        options: { "allow-drop": { type: "boolean", default: false }, progress: { type: "boolean" }, "no-progress": { type: "boolean" } },
+        help: {
+          "allow-drop": "publish even if far fewer bulletins than the current _site/ holds (maxDropPercent)",
+          progress: "print a line per phase on stderr even when it is not a terminal (or FANZHA_PROGRESS=1)",
+          "no-progress": "never print progress lines (or FANZHA_PROGRESS=0)",
+        },
+        example: "SITE_URL=https://fanzha.example.org PATH_PREFIX=/ npm run build",
+      }),
+    );
     const flag = values.progress ? true : values["no-progress"] ? false : undefined;
     const progress = progressWanted(flag, process.env, process.stderr.isTTY);
     const result = await runBuild({

@@ -2,16 +2,27 @@
 // at once: what `npm run build` would refuse, including a drop in published bulletins against `_site/`.
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import type { Problem } from "../model.ts";
 import { ContentError, formatProblems, sortProblems } from "../errors.ts";
 import { checkSite } from "../check-site.ts";
+import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 
+const COMMAND_LINE = commandLine({
+  usage: "npm run check [-- options]",
+  about:
+    "Validates all content (drafts and future bulletins too) and the environment without building, and prints every problem as file:line: field: message; exits 1 on any.",
+  options: { json: { type: "boolean", default: false }, content: { type: "string" }, "allow-drop": { type: "boolean", default: false } },
+  help: {
+    json: "print the result as JSON",
+    content: ["DIR", "check another content folder (default content)"],
+    "allow-drop": "accept publishing far fewer bulletins than the current _site/ holds",
+  },
+  example: "npm run check -- --json",
+});
+
 runCommand(async () => {
-  const { values } = parseArgs({
-    options: { json: { type: "boolean", default: false }, content: { type: "string" }, "allow-drop": { type: "boolean", default: false } },
-  });
+  const { values } = parseCommandLine(COMMAND_LINE);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   let problems: Problem[];
   let count = 0;

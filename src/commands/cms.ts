@@ -5,13 +5,22 @@
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { startLocalBackend } from "../cms/local-backend.ts";
 import { CommandError } from "../errors.ts";
+import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 
 runCommand(async () => {
-  const { values } = parseArgs({ options: { "backend-port": { type: "string", default: "8081" } } });
+  const { values } = parseCommandLine(
+    commandLine({
+      usage: "npm run cms [-- --backend-port PORT]",
+      about:
+        "The web editor on this machine: starts Decap's local backend (decap-server, on 127.0.0.1, editing this working tree's content/) and the dev server of npm start; open http://localhost:8080/admin/.",
+      options: { "backend-port": { type: "string", default: "8081" } },
+      help: { "backend-port": ["PORT", "port of decap-server on 127.0.0.1"] },
+      example: "npm run cms -- --backend-port 8082",
+    }),
+  );
   const port = Number(values["backend-port"]);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CommandError([`--backend-port "${values["backend-port"]}": must be a port number`]);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -1,19 +1,44 @@
-// npm run import -- <file> [--date …] [--region …] [--campaign …] [--title …] [--slug …] [--to zh-Hans|zh-Hant]
-//                  [--dry-run] [--content <dir>]
+// `npm run import -- <file> [options]` (options: --help)
 // Turns pasted or scraped news text into a bulletin; every guess is printed on stderr for the editor to check.
 import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { parseArgs } from "node:util";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_FLAGS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
 import { findRegionMentions } from "../registries/index.ts";
 
-const USAGE =
-  "usage: npm run import -- <file> [--date 2023-08-29] [--region wuxi] [--campaign tianwang,xindun] [--title …] [--slug …] [--to zh-Hans|zh-Hant] [--dry-run]";
+const COMMAND_LINE = commandLine({
+  usage: "npm run import -- <file> [options]",
+  about:
+    "Turns pasted or scraped news text (UTF-8 or GBK) into a bulletin and prints its path; every guess (title, region, campaign, date) is printed for you to check.",
+  positionals: true,
+  options: {
+    date: { type: "string" },
+    region: { type: "string" },
+    campaign: { type: "string", multiple: true },
+    title: { type: "string" },
+    slug: { type: "string" },
+    to: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    content: { type: "string", default: "content" },
+  },
+  help: {
+    date: ["DATE", "publication date, when the text has none it can find"],
+    region: ["NAME", "region key or name, instead of the one guessed from the text"],
+    campaign: ["NAME", "campaign key or name; repeat or separate with commas"],
+    title: ["TEXT", "the headline, instead of the first line"],
+    slug: ["SLUG", "URL name (default: the title in pinyin)"],
+    to: ["SCRIPT", "convert the text to zh-Hans or zh-Hant"],
+    "dry-run": "print the bulletin instead of writing it",
+    content: ["DIR", "content folder"],
+  },
+  example: "npm run import -- ~/Downloads/wuxi-news.txt --date 2023-08-29 --campaign tianwang,xindun --dry-run",
+});
+const USAGE = `usage: ${COMMAND_LINE.usage} (see --help)`;
 
 function readSource(file: string): Buffer {
   try {
@@ -29,11 +54,7 @@ function toScript(value: string | undefined): Script | undefined {
 }
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...BULLETIN_FLAGS, to: { type: "string" }, "dry-run": { type: "boolean", default: false } },
-  });
+  const { values, positionals } = parseCommandLine(COMMAND_LINE, argv);
   if (positionals.length !== 1) throw new CommandError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
   const file = positionals[0]!;
   const bytes = readSource(file);

@@ -1,17 +1,41 @@
-// npm run new -- --title … --region … [--campaign …] [--types …] [--date …] [--slug …] [--content <dir>]
+// `npm run new -- --title … --region … [options]` (options: --help)
 // Writes a draft bulletin with its front matter filled in and a body skeleton, and prints its path.
 import { relative } from "node:path";
-import { parseArgs } from "node:util";
 import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_FLAGS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
 import { detectScript, toHant } from "../text/script.ts";
 
-const USAGE = "usage: npm run new -- --title … --region … [--campaign …] [--types …] [--date 2023-08-29] [--slug …]";
+const COMMAND_LINE = commandLine({
+  usage: "npm run new -- --title … --region … [options]",
+  about: "Writes a new bulletin as a draft (front matter filled in, a body skeleton) and prints its path; never overwrites.",
+  positionals: true,
+  options: {
+    title: { type: "string" },
+    region: { type: "string" },
+    campaign: { type: "string", multiple: true },
+    types: { type: "string", multiple: true },
+    date: { type: "string" },
+    slug: { type: "string" },
+    content: { type: "string", default: "content" },
+  },
+  help: {
+    title: ["TEXT", "the headline (required)"],
+    region: ["NAME", "region key or name, e.g. wuxi or 无锡 (required)"],
+    campaign: ["NAME", "campaign key or name; repeat or separate with commas"],
+    types: ["NAME", "fraud type key or name; repeat or separate with commas"],
+    date: ["DATE", "2023-08-29 or 2023-08-29 09:30 in the site's zone (default: now)"],
+    slug: ["SLUG", "URL name, a-z 0-9 and '-' (default: the title in pinyin)"],
+    content: ["DIR", "content folder"],
+  },
+  example: 'npm run new -- --title "无锡警方破获冒充客服退款诈骗案" --region 无锡 --campaign 心盾 --types 冒充电商物流客服',
+});
+const USAGE = `usage: ${COMMAND_LINE.usage} (see --help)`;
 
 /** The skeleton an editor fills in: lead, one section, and the tips every bulletin ends with. */
 function skeleton(hotline: string): string {
@@ -25,11 +49,7 @@ function skeleton(hotline: string): string {
 }
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...BULLETIN_FLAGS, types: { type: "string", multiple: true } },
-  });
+  const { values, positionals } = parseCommandLine(COMMAND_LINE, argv);
   if (positionals.length) throw new CommandError([`unexpected argument "${positionals[0]}"; ${USAGE}`]);
   const title = values.title?.trim();
   const region = values.region?.trim();
