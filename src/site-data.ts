@@ -8,7 +8,7 @@ import { PAGE_PATHS, SECTIONS, sectionLink, termPath, type SectionKey } from "./
 import { jsonFeedPath } from "./feeds/documents.ts";
 import { homeCrumb, href, linkTo, type Crumb, type Link, type UrlSite } from "./urls.ts";
 import { adminCspDirectives, cspMeta } from "./security.ts";
-import { cmsConfigYaml } from "./cms/config.ts";
+import { ADMIN_PATH, cmsConfigYaml } from "./cms/config.ts";
 
 /** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
 export interface BulletinLinks {
@@ -64,7 +64,7 @@ export interface SiteData {
   sectionIndexes: SectionIndex[];
   home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
   /** The web editor at /admin/: Decap's config.yml and the page's own, looser policy. */
-  admin: { config: string; csp: string };
+  admin: { config: string; csp: string; scripts: string[] };
 }
 
 function siteLinks(site: UrlSite): SiteLinks {
@@ -126,7 +126,11 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     csp: cspMeta(),
     links: siteLinks(settings),
     nav: [homeCrumb(settings), ...SECTIONS.map((s) => sectionLink(settings, s.key)), linkTo(settings, "搜索", PAGE_PATHS.search)],
-    admin: { config: cmsConfigYaml({ registries, settings }), csp: cspMeta(adminCspDirectives(settings.cms)) },
+    admin: {
+      config: cmsConfigYaml({ registries, settings }),
+      csp: cspMeta(adminCspDirectives(settings.cms)),
+      scripts: [`${ADMIN_PATH}decap/decap-cms.js`, `${ADMIN_PATH}fanzha-cms.js`].map((path) => href(settings, path)),
+    },
     bulletinPages,
     bulletinLinks,
     listings,
