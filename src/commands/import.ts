@@ -5,7 +5,7 @@ import { relative } from "node:path";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
@@ -16,16 +16,7 @@ const COMMAND_LINE = commandLine({
   about:
     "Turns pasted or scraped news text (UTF-8 or GBK) into a bulletin and prints its path; every guess (title, region, campaign, date) is printed for you to check.",
   positionals: true,
-  options: {
-    date: { type: "string" },
-    region: { type: "string" },
-    campaign: { type: "string", multiple: true },
-    title: { type: "string" },
-    slug: { type: "string" },
-    to: { type: "string" },
-    "dry-run": { type: "boolean", default: false },
-    content: { type: "string", default: "content" },
-  },
+  options: { ...BULLETIN_OPTIONS, to: { type: "string" }, "dry-run": { type: "boolean", default: false } },
   help: {
     date: ["DATE", "publication date, when the text has none it can find"],
     region: ["NAME", "region key or name, instead of the one guessed from the text"],

@@ -5,7 +5,7 @@ import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
@@ -15,15 +15,7 @@ const COMMAND_LINE = commandLine({
   usage: "npm run new -- --title … --region … [options]",
   about: "Writes a new bulletin as a draft (front matter filled in, a body skeleton) and prints its path; never overwrites.",
   positionals: true,
-  options: {
-    title: { type: "string" },
-    region: { type: "string" },
-    campaign: { type: "string", multiple: true },
-    types: { type: "string", multiple: true },
-    date: { type: "string" },
-    slug: { type: "string" },
-    content: { type: "string", default: "content" },
-  },
+  options: { ...BULLETIN_OPTIONS, types: { type: "string", multiple: true } },
   help: {
     title: ["TEXT", "the headline (required)"],
     region: ["NAME", "region key or name, e.g. wuxi or 无锡 (required)"],

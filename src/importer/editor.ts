@@ -36,6 +36,16 @@ export function problemsBeforeWrite(path: string, text: string, ctx: EditorConte
   return loadBulletin(path, Buffer.from(text, "utf8"), ctx).problems;
 }
 
+/** The options `new` and `import` share: what the bulletin says, and where the content folder is. */
+export const BULLETIN_OPTIONS = {
+  title: { type: "string" },
+  region: { type: "string" },
+  campaign: { type: "string", multiple: true },
+  date: { type: "string" },
+  slug: { type: "string" },
+  content: { type: "string", default: "content" },
+} as const;
+
 /** A list flag given repeated (--campaign a --campaign b) or comma-separated (--campaign a,b or 天网，心盾). */
 export function listOption(values: readonly string[] | undefined): string[] | undefined {
   const items = (values ?? []).flatMap((v) => v.split(/[,，、]/u)).map((v) => v.trim()).filter(Boolean);
