@@ -1,5 +1,8 @@
-// Fanzha Press: how the pieces in src/ are wired into Eleventy. Each concern is a small plugin.
+// Fanzha Press: how the pieces in src/ are wired into Eleventy, each concern a small plugin. Eleventy is not
+// started on this file: src/eleventy/site-eleventy.ts gives it the site to render (its derived data, the batch
+// of pages and the repository), the same way for `npm run build`, `npm start` and the tests.
 import type { UserConfig } from "@11ty/eleventy";
+import { runState, type SiteInput } from "./src/eleventy/site-eleventy.ts";
 import { modelDataPlugin } from "./src/eleventy/model-data.ts";
 import { filtersPlugin } from "./src/eleventy/filters.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
@@ -8,22 +11,29 @@ import { feedsPlugin } from "./src/eleventy/feeds.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { cmsPlugin } from "./src/eleventy/cms.ts";
 
-export default function (eleventyConfig: UserConfig) {
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  eleventyConfig.setQuietMode(true);
+export default function fanzha(input: SiteInput) {
+  if (!input || !("root" in input)) {
+    throw new Error("Eleventy is started through `npm run build` or `npm start` (src/eleventy/site-eleventy.ts), which give it the site");
+  }
+  return function (eleventyConfig: UserConfig): void {
+    const site = runState(input, eleventyConfig);
+    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+    eleventyConfig.setQuietMode(true);
+    // Eleventy reads templates from content/ (there are none there: see pagesPlugin), so the dev server rebuilds
+    // when a bulletin changes; layouts sit beside it.
+    eleventyConfig.setIncludesDirectory("../layouts");
+    eleventyConfig.setLayoutsDirectory("../layouts");
+    eleventyConfig.setTemplateFormats(["njk"]);
 
-  eleventyConfig.addPlugin(modelDataPlugin); // the content model and everything derived from it, as `fz`
-  eleventyConfig.addPlugin(filtersPlugin); // absoluteUrl, cnDate, isoDate, qrSvg
-  eleventyConfig.addPlugin(pagesPlugin("layouts/pages")); // bulletin, listing, index, home, 404 … pages
-  eleventyConfig.addPlugin(assetsPlugin); // public/ → site root
-  eleventyConfig.addPlugin(feedsPlugin); // feeds, sitemaps, robots.txt; `pageMeta` for partials/meta.njk
-  eleventyConfig.addPlugin(imagesPlugin); // bulletin lead images as <picture> (leadImage shortcode)
-  eleventyConfig.addPlugin(cmsPlugin); // the web editor at /admin/ (Decap CMS)
-
-  return {
-    dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "_data" },
-    templateFormats: ["njk"],
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
+    eleventyConfig.addPlugin(modelDataPlugin, site); // the derived data as `fz`, this run's pages as `batch`; sitemaps
+    eleventyConfig.addPlugin(filtersPlugin); // absoluteUrl, cnDate, isoDate, qrSvg
+    eleventyConfig.addPlugin(pagesPlugin, site); // bulletin, listing, index, home, 404 … pages from layouts/pages/
+    eleventyConfig.addPlugin(assetsPlugin, site); // public/ → site root
+    eleventyConfig.addPlugin(feedsPlugin, site); // feeds, news sitemap, robots.txt; `pageMeta` for partials/meta.njk
+    eleventyConfig.addPlugin(imagesPlugin, site); // bulletin lead images as <picture> (leadImage shortcode)
+    eleventyConfig.addPlugin(cmsPlugin, site); // the web editor at /admin/ (Decap CMS)
+    if (input.serverMiddleware) eleventyConfig.setServerOptions({ middleware: input.serverMiddleware });
+    const { afterEach } = input;
+    if (afterEach) eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => afterEach(site.data(), directories.output));
   };
 }

@@ -57,11 +57,10 @@ export function isoDate(date: DateTime): string {
 }
 
 /**
- * The build's notion of "now": SOURCE_DATE_EPOCH when set (reproducible builds), else the wall clock.
- * Future-dated bulletins are those after this instant.
+ * SOURCE_DATE_EPOCH as an instant, when it is set and valid (environment.ts reports it otherwise): a build's
+ * fixed "now", so that builds of the same content are reproducible.
  */
-export function buildNow(zone: string, env: NodeJS.ProcessEnv = process.env): DateTime {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return DateTime.fromSeconds(Number(epoch), { zone });
-  return DateTime.now().setZone(zone);
+export function sourceDate(zone: string, env: Readonly<Record<string, string | undefined>>): DateTime | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  return epoch && /^\d+$/.test(epoch) ? DateTime.fromSeconds(Number(epoch), { zone }) : undefined;
 }

@@ -5,7 +5,7 @@ import { cnDate } from "./dates.ts";
 import { computeRelated, type RelatedEntry } from "./related/index.ts";
 import { buildTerms, indexGroups, listingPages, type IndexGroup, type ListingPage } from "./taxonomy.ts";
 import { PAGE_PATHS, SECTIONS, sectionLink, termPath, type SectionKey } from "./sections.ts";
-import { jsonFeedPath } from "./feeds/documents.ts";
+import { crawlerFiles, feedFiles, jsonFeedPath, type OutputFile } from "./feeds/documents.ts";
 import { homeCrumb, href, linkTo, type Crumb, type Link, type UrlSite } from "./urls.ts";
 import { adminCspDirectives, cspMeta } from "./security.ts";
 import { ADMIN_PATH, cmsConfigYaml } from "./cms/config.ts";
@@ -63,6 +63,8 @@ export interface SiteData {
   listings: ListingPage[];
   sectionIndexes: SectionIndex[];
   home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
+  /** Feeds, the news sitemap and robots.txt, as written (the page sitemaps follow the render: feeds.ts). */
+  files: OutputFile[];
   /** The web editor at /admin/: Decap's config.yml and the page's own, looser policy. */
   admin: { config: string; csp: string; scripts: string[] };
 }
@@ -134,6 +136,7 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     bulletinPages,
     bulletinLinks,
     listings,
+    files: [...feedFiles(settings, bulletins, listings), ...crawlerFiles(settings, bulletins, site.fixedNow)],
     sectionIndexes: SECTIONS.map((s) => ({
       key: s.key,
       path: s.path,

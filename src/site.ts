@@ -1,9 +1,9 @@
 // The front door of the model: settings, registries and bulletins, loaded once per build, with every
 // problem found on the way. Eleventy, `check`, the editor commands and the benchmark all start here.
 import { join } from "node:path";
-import type { DateTime } from "luxon";
 import type { Bulletin, Problem, Registries, SiteSettings } from "./model.ts";
-import { buildNow } from "./dates.ts";
+import { DateTime } from "luxon";
+import { sourceDate } from "./dates.ts";
 import { loadSettings } from "./settings.ts";
 import { epochProblem } from "./environment.ts";
 import { loadRegistries } from "./registries/index.ts";
@@ -20,7 +20,10 @@ export interface Site {
   /** Every valid bulletin, drafts and future ones included. */
   all: Bulletin[];
   problems: Problem[];
+  /** The build's "now": bulletins dated after it are future ones. SOURCE_DATE_EPOCH, or else the clock. */
   now: DateTime;
+  /** SOURCE_DATE_EPOCH, when set: what the news sitemap counts its two days back from. */
+  fixedNow: DateTime | undefined;
   mode: BuildMode;
 }
 
@@ -46,11 +49,12 @@ export function loadSite(options: LoadSiteOptions): Site {
   const { registries, problems: registryProblems } = loadRegistries(contentDir);
   const badEpoch = epochProblem(env);
   if (badEpoch) settingsProblems.push(badEpoch);
-  const now = options.now ?? buildNow(settings.timeZone, env);
+  const fixedNow = sourceDate(settings.timeZone, env);
+  const now = options.now ?? fixedNow ?? DateTime.now().setZone(settings.timeZone);
   const { files, strays } = listBulletinFiles(join(contentDir, "bulletins"));
   const { bulletins: all, problems } = loadBulletins(files, { root: options.root, settings, registries, now });
   for (const stray of strays) problems.push({ file: repoPath(options.root, stray.path), line: 0, field: "file", message: stray.why });
   all.sort(byDateDesc);
   const bulletins = options.mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
-  return { settings, registries, all, bulletins, problems: [...settingsProblems, ...registryProblems, ...problems], now, mode: options.mode };
+  return { settings, registries, all, bulletins, problems: [...settingsProblems, ...registryProblems, ...problems], now, fixedNow, mode: options.mode };
 }

@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { ContentError } from "../src/errors.ts";
 import { copyContent, writeBulletin } from "./helpers/content-copy.ts";
 import { checkLinks, formatLinkProblems, listFiles } from "./helpers/link-check.ts";
-import { buildQueued, builtSite, tempDir } from "./helpers/site-build.ts";
+import { buildWith, builtSite, tempDir } from "./helpers/site-build.ts";
 
 const PREFIX = "/fanzha/";
 
@@ -33,7 +33,7 @@ describe("build output", () => {
     const first = await builtSite();
     assert.equal(first.result.renderRuns, 1);
     const second = join(tempDir("rebuild"), "_site");
-    const rebuilt = await buildQueued({ outDir: second, env: { PATH_PREFIX: "/", FANZHA_RENDER_BATCH: "3" } });
+    const rebuilt = await buildWith({ outDir: second, env: { PATH_PREFIX: "/", FANZHA_RENDER_BATCH: "3" } });
     assert.ok(rebuilt.renderRuns > 3, `the rebuild rendered in ${rebuilt.renderRuns} runs`);
     const a = treeHashes(first.dir);
     assert.ok(a.size > 50, `the first build has only ${a.size} files`);
@@ -50,7 +50,7 @@ describe("build output", () => {
     writeBulletin(contentDir, "2025/broken.md", "---\ntitle: 缺少日期和地区的通报\nregoin: 无锡\n---\n\n正文。\n");
 
     try {
-      await assert.rejects(buildQueued({ outDir, contentDir }), (error: unknown) => {
+      await assert.rejects(buildWith({ outDir, contentDir }), (error: unknown) => {
         assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
         assert.match(error.message, /broken\.md:\d+: /);
         return true;
@@ -72,7 +72,7 @@ describe("build output", () => {
     const failAfterRender = (phase: string) => {
       if (phase === "render") throw new Error("simulated failure after rendering");
     };
-    await assert.rejects(buildQueued({ outDir, onPhase: failAfterRender }), /simulated failure after rendering/);
+    await assert.rejects(buildWith({ outDir, onPhase: failAfterRender }), /simulated failure after rendering/);
     const differences = treeDifferences(before, treeHashes(outDir));
     assert.deepEqual(differences, [], `the failed build changed the previous site:\n${differences.join("\n")}`);
     assert.deepEqual(readdirSync(dirname(outDir)), [basename(outDir)], "the failed build left its temporary folder");

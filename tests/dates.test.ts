@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { buildNow, cnDate, isoDate, parseContentDate } from "../src/dates.ts";
+import { sourceDate, cnDate, isoDate, parseContentDate } from "../src/dates.ts";
 
 const ZONE = "Asia/Shanghai";
 
@@ -23,6 +23,8 @@ describe("dates", () => {
     }
   });
   it("takes now from SOURCE_DATE_EPOCH when set", () => {
-    assert.equal(isoDate(buildNow(ZONE, { SOURCE_DATE_EPOCH: "1693267200" })), "2023-08-29T08:00:00+08:00");
+    assert.equal(isoDate(sourceDate(ZONE, { SOURCE_DATE_EPOCH: "1693267200" })!), "2023-08-29T08:00:00+08:00");
+    assert.equal(sourceDate(ZONE, {}), undefined);
+    assert.equal(sourceDate(ZONE, { SOURCE_DATE_EPOCH: "2023-08-29" }), undefined);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { decodeProblem, inspectLeadImage, LEAD_WIDTHS, leadPicture } from "../src/images.ts";
-import { buildQueued, ROOT, tempDir } from "./helpers/site-build.ts";
+import { buildWith, ROOT, tempDir } from "./helpers/site-build.ts";
 import { copyContent, writeBulletin } from "./helpers/content-copy.ts";
 
 const SAMPLE = join(ROOT, "content/images/xindun-dapengche-2025.png");
@@ -72,7 +72,7 @@ test("an image outside content/images: Open Graph and the feeds link the resized
   const dir = copyContent({ bulletins: false });
   writeBulletin(dir, "2024/pictured.md", "---\ntitle: 配图通报\ndate: 2024-05-06\nregion: 无锡\nimage: tests/fixtures/images/lead.png\nimage_alt: 红色方块\n---\n\n正文。\n");
   const out = join(tempDir("outside-image"), "_site");
-  await buildQueued({ contentDir: dir, outDir: out, search: false });
+  await buildWith({ contentDir: dir, outDir: out, search: false });
   const html = readFileSync(join(out, "bulletins/2024/05/pictured/index.html"), "utf8");
   const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
   assert.match(og, /^https:\/\/fanzha\.example\.org\/img\/[0-9a-f]{16}-share\.png$/);

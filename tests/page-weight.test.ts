@@ -11,7 +11,7 @@ import { Parser } from "htmlparser2";
 import type { Bulletin } from "../src/model.ts";
 import { loadSite } from "../src/site.ts";
 import { listFiles } from "./helpers/link-check.ts";
-import { BUILD_ENV, ROOT, buildQueued, tempDir } from "./helpers/site-build.ts";
+import { BUILD_ENV, ROOT, buildWith, tempDir } from "./helpers/site-build.ts";
 
 export const BULLETIN_BUDGET_BYTES = 60_000;
 /**
@@ -97,7 +97,7 @@ describe("light pages: weight, JavaScript and images", () => {
 
   before(async () => {
     dir = join(tempDir("weight"), "_site");
-    await buildQueued({ outDir: dir, search: false, env: { PATH_PREFIX: "/" } });
+    await buildWith({ outDir: dir, search: false, env: { PATH_PREFIX: "/" } });
     pages = listFiles(dir).filter((f) => f.endsWith(".html"));
   });
 

@@ -5,12 +5,11 @@ import { chmodSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { computeRelated } from "../related/index.ts";
-import { deriveSiteData } from "../site-data.ts";
+import { deriveSiteData, type SiteData } from "../site-data.ts";
 import { ContentError } from "../errors.ts";
 import { checkSite } from "../check-site.ts";
-import { handOver } from "../eleventy/prepared.ts";
+import { siteEleventy } from "../eleventy/site-eleventy.ts";
 import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
@@ -107,7 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const data = await timed("other", () => deriveSiteData(site, related));
     const { pages, runs } = await timed(
       "render",
-      () => renderSite(root, tmpDir, data, options.env ?? {}, batchSize(env), report),
+      () => renderSite(root, tmpDir, data, batchSize(env), report),
       (r) => `${count(r.pages, "files")} in ${count(r.runs, r.runs === 1 ? "run" : "runs")}`,
     );
     await timed("other", () => {
@@ -121,46 +120,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderSite(root: string, outDir: string, data: ReturnType<typeof deriveSiteData>, env: Record<string, string | undefined>, pagesPerRun: number, report: (phase: Phase, what: string, ms: number) => void): Promise<{ pages: number; runs: number }> {
-  const cwd = process.cwd();
-  const restore = applyEnv(env);
-  process.chdir(root);
+async function renderSite(root: string, outDir: string, data: SiteData, pagesPerRun: number, report: (phase: Phase, what: string, ms: number) => void): Promise<{ pages: number; runs: number }> {
   const urls: string[] = [];
   // Batches bound the memory Eleventy holds (see batches.ts); the final one writes the sitemaps of all.
   const runs = batches(data, pagesPerRun);
   const paginated = data.bulletinPages.length + data.listings.length;
   let done = 0;
-  try {
-    for (const [i, batch] of runs.entries()) {
-      const t0 = performance.now();
-      handOver({ data, batch, urls });
-      const eleventy = new Eleventy(join(root, "content"), outDir, { configPath: join(root, ".eleventy.ts"), quietMode: true });
-      // Eleventy's "Wrote N files" would print once a run, on stdout; the build reports its runs itself, and
-      // Eleventy's errors reach it as exceptions.
-      eleventy.disableLogger();
-      await eleventy.write();
-      done += batch.bulletinPages.length + batch.listings.length;
-      if (runs.length > 1) report("render", `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`, performance.now() - t0);
-    }
-  } finally {
-    handOver(undefined);
-    process.chdir(cwd);
-    restore();
+  for (const [i, batch] of runs.entries()) {
+    const t0 = performance.now();
+    const eleventy = siteEleventy({ root, data, batch, urls }, outDir);
+    // Eleventy's "Wrote N files" would print once a run, on stdout; the build reports its runs itself, and
+    // Eleventy's errors reach it as exceptions.
+    eleventy.disableLogger();
+    await eleventy.write();
+    done += batch.bulletinPages.length + batch.listings.length;
+    if (runs.length > 1) report("render", `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`, performance.now() - t0);
   }
   return { pages: countPages(outDir), runs: runs.length };
-}
-
-/** Plugins read the environment (SOURCE_DATE_EPOCH …); a build's overrides apply while it renders only. */
-function applyEnv(overrides: Record<string, string | undefined>): () => void {
-  const saved = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]));
-  const set = (values: Record<string, string | undefined>) => {
-    for (const [k, v] of Object.entries(values)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-  set(overrides);
-  return () => set(saved);
 }
 
 function countPages(dir: string): number {

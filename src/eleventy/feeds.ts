@@ -1,32 +1,20 @@
-// Feeds, sitemaps, robots.txt and the per-page head metadata, wired into Eleventy. The files are rendered
-// by pure functions in src/feeds/ and src/meta/; here they only become pages and a template filter.
+// Feeds, the news sitemap, robots.txt and the page sitemaps, wired into Eleventy; the per-page head metadata
+// as a template filter. The files are rendered by pure functions in src/feeds/ and src/meta/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteData } from "../site-data.ts";
-import { crawlerFiles, feedFiles, sitemapFiles, type OutputFile } from "../feeds/documents.ts";
+import { sitemapFiles } from "../feeds/documents.ts";
 import { pageMeta, type PageMetaInput } from "../meta/page-meta.ts";
 import type { SiteSettings } from "../model.ts";
-import { isFinalRun } from "./prepared.ts";
+import type { RunState } from "./site-eleventy.ts";
 
-function bulletinsOf(fz: SiteData) {
-  return fz.bulletinPages.map((p) => p.bulletin);
-}
-
-export function feedsPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addFilter("pageMeta", (site: SiteSettings, page: PageMetaInput) => pageMeta(site, page));
-  if (!isFinalRun()) return;
+export function feedsPlugin(eleventyConfig: UserConfig, site: RunState): void {
+  eleventyConfig.addFilter("pageMeta", (settings: SiteSettings, page: PageMetaInput) => pageMeta(settings, page));
+  if (!site.final) return;
+  // Written as the derived data has them (src/site-data.ts `files`).
   eleventyConfig.addTemplate("feeds/files.njk", "{{ file.content | safe }}", {
-    pagination: {
-      data: "fz",
-      size: 1,
-      alias: "file",
-      before: (_keys: unknown, data: { fz: SiteData }): OutputFile[] => {
-        const { fz } = data;
-        const bulletins = bulletinsOf(fz);
-        return [...feedFiles(fz.site, bulletins, fz.listings), ...crawlerFiles(fz.site, bulletins, process.env)];
-      },
-    },
+    pagination: { data: "fz.files", size: 1, alias: "file" },
     permalink: "{{ file.path }}",
     eleventyExcludeFromCollections: true,
   });
@@ -38,7 +26,7 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
  * every page's permalink is fixed.
  */
 export function writeSitemaps(outputDir: string, fz: SiteData, urls: readonly string[]): void {
-  for (const file of sitemapFiles(fz.site, urls, bulletinsOf(fz), fz.listings)) {
+  for (const file of sitemapFiles(fz.site, urls, fz.bulletinPages.map((p) => p.bulletin), fz.listings)) {
     const path = join(outputDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);

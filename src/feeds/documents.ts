@@ -78,13 +78,9 @@ export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], li
 }
 
 /** The News sitemap and robots.txt (the page sitemaps need the list of built pages; see sitemapFiles). */
-export function crawlerFiles(
-  site: SiteSettings,
-  bulletins: readonly Bulletin[],
-  env: Readonly<Record<string, string | undefined>>,
-): OutputFile[] {
+export function crawlerFiles(site: SiteSettings, bulletins: readonly Bulletin[], fixedNow: DateTime | undefined): OutputFile[] {
   return [
-    { path: NEWS_SITEMAP_PATH, content: newsSitemap(site, bulletins, newsNow(bulletins, env, site.timeZone)) },
+    { path: NEWS_SITEMAP_PATH, content: newsSitemap(site, bulletins, newsNow(bulletins, fixedNow, site.timeZone)) },
     { path: "/robots.txt", content: robotsTxt(site) },
   ];
 }

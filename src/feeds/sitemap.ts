@@ -2,7 +2,6 @@
 // and robots.txt.
 import { DateTime } from "luxon";
 import type { Bulletin, Script, SiteSettings } from "../model.ts";
-import { buildNow } from "../dates.ts";
 import { isoTime } from "../meta/time.ts";
 import { absoluteUrl } from "../urls.ts";
 import { byNewest } from "./entries.ts";
@@ -111,20 +110,12 @@ export function newsSitemap(site: SiteSettings, bulletins: readonly Bulletin[], 
 }
 
 /**
- * The build's "now" for the News sitemap: SOURCE_DATE_EPOCH (seconds) when set, so a build is reproducible;
- * otherwise the newest visible bulletin's date, so the sample site always has news to show.
+ * The build's "now" for the News sitemap: the build's fixed time (SOURCE_DATE_EPOCH, `Site.fixedNow`) when set,
+ * so a build is reproducible; otherwise the newest visible bulletin's date, so the sample site always has news
+ * to show.
  */
-export function newsNow(
-  bulletins: readonly Bulletin[],
-  env: Readonly<Record<string, string | undefined>>,
-  zone = "Asia/Shanghai",
-): DateTime {
-  if (env.SOURCE_DATE_EPOCH?.trim()) {
-    if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH.trim())) {
-      throw new Error(`SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got "${env.SOURCE_DATE_EPOCH}"`);
-    }
-    return buildNow(zone, { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH.trim() });
-  }
+export function newsNow(bulletins: readonly Bulletin[], fixedNow: DateTime | undefined, zone: string): DateTime {
+  if (fixedNow) return fixedNow.setZone(zone);
   const newest = bulletins.filter((b) => !b.draft && !b.future).sort(byNewest)[0];
   return newest ? newest.date.setZone(zone) : DateTime.fromSeconds(0, { zone });
 }

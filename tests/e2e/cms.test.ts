@@ -18,7 +18,7 @@ import { adminCspDirectives, cspHeader } from "../../src/security.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
 import { serve, type Served } from "../helpers/serve.ts";
-import { buildQueued, ROOT, tempDir } from "../helpers/site-build.ts";
+import { buildWith, ROOT, tempDir } from "../helpers/site-build.ts";
 
 const TIMEOUT_MS = 30_000;
 const TITLE = "无锡警方破获冒充电商客服退款诈骗案";
@@ -85,7 +85,7 @@ describe("the web editor at /admin/ on the local backend", () => {
     cpSync(join(ROOT, "content"), join(repo, "content"), { recursive: true });
     backend = await startLocalBackend({ repo });
     const outDir = join(tempDir("cms-site"), "_site");
-    await buildQueued({ outDir, contentDir: join(repo, "content"), search: false, env: { DECAP_LOCAL_BACKEND: backend.url, PATH_PREFIX: "/" } });
+    await buildWith({ outDir, contentDir: join(repo, "content"), search: false, env: { DECAP_LOCAL_BACKEND: backend.url, PATH_PREFIX: "/" } });
     const admin = cspHeader(adminCspDirectives({ backend: { name: "github", repo: "fanzha-press/fanzha-press", branch: "main" }, localBackend: backend.url }));
     server = await serve({ root: outDir, headers: (path) => ({ "Content-Security-Policy": path.startsWith(ADMIN_PATH) ? admin : cspHeader() }) });
   });
@@ -142,7 +142,7 @@ describe("the web editor at /admin/ on the local backend", () => {
       assert.equal(checked.status, 0, checked.output);
 
       const built = join(tempDir("cms-built"), "_site");
-      await buildQueued({ outDir: built, contentDir: join(repo, "content"), search: false, env: { PATH_PREFIX: "/" } });
+      await buildWith({ outDir: built, contentDir: join(repo, "content"), search: false, env: { PATH_PREFIX: "/" } });
       const pagePath = join(built, "bulletins", "2025", "06", slug, "index.html");
       assert.ok(existsSync(pagePath), `no page at /bulletins/2025/06/${slug}/`);
       assert.match(readFileSync(pagePath, "utf8"), new RegExp(`<h1>${TITLE}</h1>`));

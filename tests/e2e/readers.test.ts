@@ -17,7 +17,7 @@ import { seriousViolations } from "../helpers/axe.ts";
 import { launchChromium, watchPage, type LaunchOptions } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
 import { serve, type Served } from "../helpers/serve.ts";
-import { BUILD_ENV, ROOT, buildQueued, tempDir } from "../helpers/site-build.ts";
+import { BUILD_ENV, ROOT, buildWith, tempDir } from "../helpers/site-build.ts";
 
 // jsqr is CommonJS with an ES-style default in its types: under NodeNext the default import is the module.
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
@@ -144,7 +144,7 @@ describe("readers on phones, and the readers fraud targets most", () => {
     const contentDir = tempDir("readers-content");
     await generateCorpus({ articles: ARTICLES, seed: 17, dir: contentDir });
     dir = join(tempDir("readers-site"), "_site");
-    await buildQueued({ contentDir, outDir: dir, search: true, env: { PATH_PREFIX: PREFIX } });
+    await buildWith({ contentDir, outDir: dir, search: true, env: { PATH_PREFIX: PREFIX } });
     files = listFiles(dir);
     server = await serve({ root: dir, prefix: PREFIX, headers: { "Content-Security-Policy": cspHeader() } });
   });

@@ -13,7 +13,7 @@ import { searchFilters } from "../../src/search/records.ts";
 import { FACET_NAMES } from "../../src/search/facets.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { writeBulletin } from "../helpers/content-copy.ts";
-import { buildQueued, ROOT, tempDir } from "../helpers/site-build.ts";
+import { buildWith, ROOT, tempDir } from "../helpers/site-build.ts";
 import { serve } from "../helpers/serve.ts";
 
 const GENERATED = 1000;
@@ -51,7 +51,7 @@ test("search finds exactly the bulletins holding each query, at 1,000 bulletins 
     }
   });
   const outDir = join(tempDir("exact-site"), "_site");
-  await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: "/" } });
+  await buildWith({ contentDir, outDir, search: true, env: { PATH_PREFIX: "/" } });
   const site = loadSite({ root: ROOT, contentDir, mode: "production" });
   assert.equal(site.problems.length, 0);
   const bulletins = site.bulletins;

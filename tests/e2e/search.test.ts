@@ -9,7 +9,7 @@ import { cspHeader } from "../../src/security.ts";
 import { fold } from "../../src/text/script.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
-import { buildQueued, tempDir } from "../helpers/site-build.ts";
+import { buildWith, tempDir } from "../helpers/site-build.ts";
 import { serve, type Served } from "../helpers/serve.ts";
 
 
@@ -66,7 +66,7 @@ async function searchSuite(t: TestContext): Promise<void> {
   const servers: Served[] = [];
   const buildAndServe = async (prefix: string): Promise<Served> => {
     const outDir = join(tempDir("search-site"), "_site");
-    await buildQueued({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
+    await buildWith({ contentDir, outDir, search: true, env: { PATH_PREFIX: prefix } });
     const served = await serve({ root: outDir, prefix, headers: { "Content-Security-Policy": cspHeader() } });
     servers.push(served);
     return served;

@@ -1,6 +1,5 @@
 // The sample site, built once per test process (per path prefix) into a temporary folder and shared by the
-// gates, the output tests and the browser suite. Builds are queued: runBuild changes the working directory
-// and hands data to Eleventy through a module-level slot, so two builds in one process must not overlap.
+// gates, the output tests and the browser suite.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,15 +54,9 @@ export function searchAvailable(): Promise<boolean> {
   return searchWorks;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** runBuild, one at a time, with BUILD_ENV under the caller's env. */
-export function buildQueued(options: Omit<BuildOptions, "root"> & { outDir: string }): Promise<BuildResult> {
-  const run = queue.then(async () =>
-    runBuild({ root: ROOT, search: await searchAvailable(), ...options, env: { ...BUILD_ENV, ...options.env } }),
-  );
-  queue = run.catch(() => undefined);
-  return run;
+/** runBuild of this repository, with BUILD_ENV under the caller's env. */
+export async function buildWith(options: Omit<BuildOptions, "root"> & { outDir: string }): Promise<BuildResult> {
+  return runBuild({ root: ROOT, search: await searchAvailable(), ...options, env: { ...BUILD_ENV, ...options.env } });
 }
 
 const memo = new Map<string, Promise<BuiltSite>>();
@@ -75,7 +68,7 @@ export function builtSite(prefix = "/"): Promise<BuiltSite> {
     site = (async () => {
       const dir = join(tempDir("site"), "_site");
       // Explicit even for "/", so a PATH_PREFIX in the test's own environment cannot leak in.
-      const result = await buildQueued({ outDir: dir, env: { PATH_PREFIX: prefix } });
+      const result = await buildWith({ outDir: dir, env: { PATH_PREFIX: prefix } });
       return { dir, prefix, siteUrl: BUILD_ENV.SITE_URL!, search: await searchAvailable(), result };
     })();
     memo.set(prefix, site);
