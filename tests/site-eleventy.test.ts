@@ -37,7 +37,7 @@ test("two builds run side by side, from another working directory, each as it bu
       const outDir = join(tempDir(label), "_site");
       return buildWith({ outDir, search: false, env: { PATH_PREFIX: v.prefix, SITE_URL: v.url, FANZHA_RENDER_BATCH: v.batch } }).then(() => outDir);
     };
-    const alone = [];
+    const alone: string[] = [];
     for (const v of variants) alone.push(await build(v, "alone"));
     const together = await Promise.all(variants.map((v) => build(v, "together")));
     variants.forEach((v, i) => assertSameTree(together[i]!, alone[i]!, v.prefix));

@@ -3,8 +3,8 @@
 //
 // Eleventy 3.1 does not cache compiled Nunjucks page templates: a paginated template is compiled again for
 // each of its pages (at 10,000 bulletins that was two thirds of the render time). So each page is registered
-// as its front matter plus a one-line include, and the body is served from memory by a Nunjucks loader,
-// whose compiled templates Nunjucks caches: every body is compiled once per build.
+// as its front matter plus a one-line include, and the body is served by a Nunjucks loader, whose compiled
+// templates Nunjucks caches: every body is compiled once per build.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
@@ -18,35 +18,43 @@ const BODY_PREFIX = "fz-page-body:";
 
 interface NunjucksLoader {
   cache: Record<string, unknown>;
-  /** Read by Eleventy's watcher to drop a changed file's compiled template (empty here: see resetConfig below). */
+  /** Read by Eleventy's watcher to drop a changed file's compiled template; bodies are read afresh instead. */
   pathsToNames: Record<string, string>;
   getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
 
+/** A page's body: its file with blank lines in place of the front matter, so Nunjucks' line numbers are the file's. */
+function pageBody(file: string): { front: string; body: string } {
+  const text = readFileSync(file, "utf8");
+  const front = FRONT_MATTER.exec(text)?.[0] ?? "";
+  return { front, body: "\n".repeat(front.split("\n").length - 1) + text.slice(front.length) };
+}
+
 export function pagesPlugin(eleventyConfig: UserConfig, site: RunState): void {
   const dir = join(site.root, "layouts/pages");
-  // Pages are registered when Eleventy is configured, so the dev server configures it again when one changes.
-  eleventyConfig.addWatchTarget(dir, { resetConfig: true });
-  const bodies = new Map<string, { src: string; path: string }>();
+  // A page's front matter is registered when Eleventy is configured, so the dev server configures it again
+  // when a page changes. Its watcher matches changed files as `./`-paths from the working directory.
+  eleventyConfig.addWatchTarget(`./${relative(process.cwd(), dir)}`, { resetConfig: true });
+  const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".njk")) continue;
     const file = join(entry.parentPath, entry.name);
-    const name = `pages/${relative(dir, file).split("\\").join("/")}`;
-    const text = readFileSync(file, "utf8");
-    const front = FRONT_MATTER.exec(text)?.[0] ?? "";
+    const name = `${BODY_PREFIX}pages/${relative(dir, file).split("\\").join("/")}`;
+    const { front } = pageBody(file);
     if (!site.final && !PER_BATCH.test(front)) continue;
-    // Blank lines in place of the front matter keep Nunjucks' line numbers those of the file.
-    bodies.set(BODY_PREFIX + name, { src: "\n".repeat(front.split("\n").length - 1) + text.slice(front.length), path: file });
-    eleventyConfig.addTemplate(name, `${front}{% include "${BODY_PREFIX}${name}" %}`, {});
+    files.set(name, file);
+    eleventyConfig.addTemplate(name.slice(BODY_PREFIX.length), `${front}{% include "${name}" %}`, {});
   }
-  // A fresh cache with every Nunjucks environment (Eleventy makes one per build), as its own loaders have.
+  // A fresh loader with every Nunjucks environment (Eleventy makes one per build): each body is read and
+  // compiled once a build, so the dev server renders a page's latest body even when Eleventy did not
+  // configure itself again (it does not when the page changed during another rebuild).
   eleventyConfig.on("eleventy.engine.njk", ({ environment }: { environment: { loaders: NunjucksLoader[] } }) => {
     environment.loaders.unshift({
       cache: {},
       pathsToNames: {},
       getSource: (name) => {
-        const body = bodies.get(name);
-        return body ? { ...body, noCache: false } : null;
+        const file = files.get(name);
+        return file ? { src: pageBody(file).body, path: file, noCache: false } : null;
       },
     });
   });
