@@ -79,6 +79,19 @@ export class ByteLists {
   }
 
   append(list: number, bytes: Uint8Array, count: number): void {
+    // Most appends are a few bytes that fit the list's last block.
+    if (list < this.head.length) {
+      const block = this.tail[list]!;
+      const fill = this.tailFill[list]!;
+      if (block !== 0 && fill + count <= (1 << this.tailLog[list]!) - HEADER) {
+        const slab = this.slabs[block >>> BLOCK_SLAB_SHIFT]!;
+        const at = ((block & BLOCK_IN_SLAB) << 4) + HEADER + fill;
+        for (let i = 0; i < count; i++) slab[at + i] = bytes[i]!;
+        this.tailFill[list] = fill + count;
+        this.lengths[list] = this.lengths[list]! + count;
+        return;
+      }
+    }
     this.ensure(list);
     let done = 0;
     while (done < count) {

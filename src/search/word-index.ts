@@ -8,66 +8,65 @@ import { ByteLists } from "./arena.ts";
 
 /** Unit numbers: a Han unit is its code point; a letter/digit unit counts from here. */
 const WORD_BASE = 0x110000;
-/** Packs two numbers below 2^21 (or a word number and a unit) into one exact double. */
-const SHIFT = 2 ** 21;
-const NO_POSITION = -1;
+const EMPTY = -1;
 
 const UNIT = 0;
 const PAIR = 1;
 const TRIPLE = 2;
 
-/** Double → int32 map by open addressing: millions of entries in two typed arrays. */
-class IdTable {
-  private keys = new Float64Array(1 << 12).fill(-1);
-  private values = new Int32Array(1 << 12);
+/**
+ * (int32, int32) → word id by open addressing in three typed arrays: a pair is keyed by its two unit words,
+ * a triple by its pair word and third unit word, so every key is two small integers and no string or double
+ * is made per occurrence.
+ */
+class KeyTable {
+  private k1 = new Int32Array(1 << 12).fill(EMPTY);
+  private k2 = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
   private size = 0;
 
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    const lo = key % 0x100000000;
-    const hi = Math.floor(key / 0x100000000);
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  /** The id of (a, b); when absent, `fresh` is stored for it and returned. */
+  idOf(a: number, b: number, fresh: number): number {
+    if (this.size * 2 >= this.mask) this.grow();
+    const k1 = this.k1;
+    const mask = this.mask;
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
     h ^= h >>> 15;
     let i = h & mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
-    return i;
-  }
-
-  /** The id stored for key, or -1. */
-  get(key: number): number {
-    const i = this.slot(key);
-    return this.keys[i] === key ? this.values[i]! : -1;
-  }
-
-  /** Stores a key known to be absent. */
-  add(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const i = this.slot(key);
-    this.keys[i] = key;
-    this.values[i] = value;
-    this.size++;
+    for (;;) {
+      const x = k1[i]!;
+      if (x === a && this.k2[i] === b) return this.ids[i]!;
+      if (x === EMPTY) {
+        k1[i] = a;
+        this.k2[i] = b;
+        this.ids[i] = fresh;
+        this.size++;
+        return fresh;
+      }
+      i = (i + 1) & mask;
+    }
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
-    this.values = new Int32Array(oldKeys.length * 2);
-    for (let i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] === -1) continue;
-      const j = this.slot(oldKeys[i]!);
-      this.keys[j] = oldKeys[i]!;
-      this.values[j] = oldValues[i]!;
-    }
+    const { k1, k2, ids } = this;
+    const size = k1.length * 2;
+    this.k1 = new Int32Array(size).fill(EMPTY);
+    this.k2 = new Int32Array(size);
+    this.ids = new Int32Array(size);
+    this.mask = size - 1;
+    this.size = 0;
+    for (let i = 0; i < k1.length; i++) if (k1[i] !== EMPTY) this.idOf(k1[i]!, k2[i]!, ids[i]!);
   }
 }
 
-function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number, fill = 0): T {
   if (a.length >= size) return a;
   let n = a.length * 2;
   while (n < size) n *= 2;
   const next = new (a.constructor as new (n: number) => T)(n);
   next.set(a);
+  if (fill) next.fill(fill, a.length);
   return next;
 }
 
@@ -83,10 +82,16 @@ export interface IndexWord {
 export class WordIndexBuilder {
   private wordUnits: string[] = [];
   private wordUnitIds = new Map<string, number>();
-  private tables = [new IdTable(), new IdTable(), new IdTable()];
+  /** Unit word of each Han code point (-1: none yet), and of each letter/digit unit by its number. */
+  private hanWords = new Int32Array(WORD_BASE).fill(EMPTY);
+  private runWords = new Int32Array(64).fill(EMPTY);
+  private pairs = new KeyTable();
+  private triples = new KeyTable();
   private count = 0;
-  private codes = new Float64Array(1024);
+  /** A word is its class and two numbers: a unit's code, a pair's unit words, a triple's pair and unit word. */
   private classes = new Uint8Array(1024);
+  private key1 = new Int32Array(1024);
+  private key2 = new Int32Array(1024);
   private lastPage = new Int32Array(1024);
   private pageCounts = new Uint32Array(1024);
   private touchMark = new Int32Array(1024);
@@ -116,67 +121,73 @@ export class WordIndexBuilder {
     return page;
   }
 
-  /** Unit numbers of a text into unitBuf (-1 for a gap); returns how many. */
+  /** The unit words of a text into unitBuf (-1 for a gap); returns how many. */
   private cut(text: string): number {
     const folded = fold(text);
+    if (this.unitBuf.length < folded.length) this.unitBuf = grown(this.unitBuf, folded.length);
+    const buf = this.unitBuf;
     let n = 0;
-    const push = (unit: number): void => {
-      if (n >= this.unitBuf.length) this.unitBuf = grown(this.unitBuf, n + 1);
-      this.unitBuf[n++] = unit;
-    };
     scan(folded, (kind, start, end) => {
       if (kind === KIND_HAN) {
-        const cp = folded.codePointAt(start)!;
+        let cp = folded.charCodeAt(start);
+        if (end - start === 2) cp = folded.codePointAt(start)!;
         // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
-        const plain = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
-        push(plain ? cp : hanUnit(folded.slice(start, end)).codePointAt(0)!);
+        if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf))) cp = hanUnit(folded.slice(start, end)).codePointAt(0)!;
+        let word = this.hanWords[cp]!;
+        if (word === EMPTY) word = this.hanWords[cp] = this.newWord(UNIT, cp, 0);
+        buf[n++] = word;
         return;
       }
       const unit = kind === KIND_WORD ? wordUnit(folded.slice(start, end)) : "";
-      if (unit) push(this.wordUnitId(unit));
-      else if (n === 0 || this.unitBuf[n - 1] !== -1) push(-1); // one gap, as unitSpans makes it
+      if (unit) buf[n++] = this.runWord(unit);
+      else if (n === 0 || buf[n - 1] !== EMPTY) buf[n++] = EMPTY; // one gap, as unitSpans makes it
     });
     return n;
   }
 
-  private wordUnitId(unit: string): number {
+  private runWord(unit: string): number {
     let id = this.wordUnitIds.get(unit);
     if (id === undefined) {
-      id = WORD_BASE + this.wordUnits.length;
+      id = this.wordUnits.length;
       this.wordUnits.push(unit);
       this.wordUnitIds.set(unit, id);
+      this.runWords = grown(this.runWords, id + 1, EMPTY);
+      this.runWords[id] = this.newWord(UNIT, WORD_BASE + id, 0);
     }
-    return id;
+    return this.runWords[id]!;
   }
 
   private section(n: number, base: number, page: number, inTitle: boolean): void {
     const units = this.unitBuf;
+    const mark = page + 1;
     for (let j = 0; j < n; j++) {
       const u = units[j]!;
       if (u < 0) continue;
       const p = base + j;
       // Unit and pair words keep title positions only (ranking); triples keep all (phrase checks).
-      const shortPos = inTitle ? p : NO_POSITION;
-      this.occur(this.wordId(UNIT, u), shortPos, page);
-      const u2 = j + 1 < n ? units[j + 1]! : -1;
+      if (inTitle) this.occur(u, p, page);
+      else if (this.touchMark[u] !== mark) this.touch(u, mark);
+      const u2 = j + 1 < n ? units[j + 1]! : EMPTY;
       if (u2 < 0) continue;
-      const pair = this.wordId(PAIR, u * SHIFT + u2);
-      this.occur(pair, shortPos, page);
-      const u3 = j + 2 < n ? units[j + 2]! : -1;
+      let pair = this.pairs.idOf(u, u2, this.count);
+      if (pair === this.count) pair = this.newWord(PAIR, u, u2);
+      if (inTitle) this.occur(pair, p, page);
+      else if (this.touchMark[pair] !== mark) this.touch(pair, mark);
+      const u3 = j + 2 < n ? units[j + 2]! : EMPTY;
       if (u3 < 0) continue;
-      this.occur(this.wordId(TRIPLE, pair * SHIFT + u3), p, page);
+      let triple = this.triples.idOf(pair, u3, this.count);
+      if (triple === this.count) triple = this.newWord(TRIPLE, pair, u3);
+      this.occur(triple, p, page);
     }
   }
 
-  private wordId(cls: number, code: number): number {
-    const table = this.tables[cls]!;
-    const known = table.get(code);
-    if (known >= 0) return known;
+  private newWord(cls: number, k1: number, k2: number): number {
     const id = this.count++;
-    if (id >= this.codes.length) {
+    if (id >= this.classes.length) {
       const size = id + 1;
-      this.codes = grown(this.codes, size);
       this.classes = grown(this.classes, size);
+      this.key1 = grown(this.key1, size);
+      this.key2 = grown(this.key2, size);
       this.lastPage = grown(this.lastPage, size);
       this.pageCounts = grown(this.pageCounts, size);
       this.touchMark = grown(this.touchMark, size);
@@ -184,22 +195,24 @@ export class WordIndexBuilder {
       this.posTail = grown(this.posTail, size);
       this.posCount = grown(this.posCount, size);
     }
-    this.codes[id] = code;
     this.classes[id] = cls;
-    table.add(code, id);
+    this.key1[id] = k1;
+    this.key2[id] = k2;
     return id;
   }
 
+  /** First sight of a word on this page. */
+  private touch(word: number, mark: number): void {
+    this.touchMark[word] = mark;
+    if (this.nTouched >= this.touched.length) this.touched = grown(this.touched, this.nTouched + 1);
+    this.touched[this.nTouched++] = word;
+    this.posHead[word] = -1;
+    this.posTail[word] = -1;
+    this.posCount[word] = 0;
+  }
+
   private occur(word: number, pos: number, page: number): void {
-    if (this.touchMark[word] !== page + 1) {
-      this.touchMark[word] = page + 1;
-      if (this.nTouched >= this.touched.length) this.touched = grown(this.touched, this.nTouched + 1);
-      this.touched[this.nTouched++] = word;
-      this.posHead[word] = -1;
-      this.posTail[word] = -1;
-      this.posCount[word] = 0;
-    }
-    if (pos === NO_POSITION) return;
+    if (this.touchMark[word] !== page + 1) this.touch(word, page + 1);
     const node = this.nNodes++;
     if (node >= this.nodePos.length) {
       this.nodePos = grown(this.nodePos, node + 1);
@@ -216,67 +229,46 @@ export class WordIndexBuilder {
 
   /** Appends each touched word's entry for this page: [page delta, [position deltas], []]. */
   private endPage(page: number): void {
+    const { touched, posCount, posHead, nodePos, nodeNext, lastPage, pageCounts, postings } = this;
     for (let t = 0; t < this.nTouched; t++) {
-      const word = this.touched[t]!;
-      const positions = this.posCount[word]!;
+      const word = touched[t]!;
+      const positions = posCount[word]!;
       if (this.scratch.length < 16 + positions * 5) this.scratch = new Uint8Array(16 + positions * 10);
-      let at = 0;
-      this.scratch[at++] = 0x83;
-      at = this.uint(at, page - this.lastPage[word]!, 0);
-      at = this.uint(at, positions, 4);
+      const s = this.scratch;
+      s[0] = 0x83;
+      let at = cborHead(s, 1, page - lastPage[word]!, 0);
+      at = cborHead(s, at, positions, 0x80);
       let last = 0;
-      for (let node = this.posHead[word]!; node >= 0; node = this.nodeNext[node]!) {
-        const p = this.nodePos[node]!;
-        at = this.uint(at, p - last, 0);
+      for (let node = posHead[word]!; node >= 0; node = nodeNext[node]!) {
+        const p = nodePos[node]!;
+        at = cborHead(s, at, p - last, 0);
         last = p;
       }
-      this.scratch[at++] = 0x80;
-      this.postings.append(word, this.scratch, at);
-      this.lastPage[word] = page;
-      this.pageCounts[word] = this.pageCounts[word]! + 1;
+      s[at++] = 0x80;
+      postings.append(word, s, at);
+      lastPage[word] = page;
+      pageCounts[word] = pageCounts[word]! + 1;
     }
   }
 
-  /** A CBOR head (major type 0: unsigned, 4: array) into scratch. */
-  private uint(at: number, n: number, major: number): number {
-    const s = this.scratch;
-    const m = major << 5;
-    if (n < 24) s[at++] = m | n;
-    else if (n < 0x100) {
-      s[at++] = m | 24;
-      s[at++] = n;
-    } else if (n < 0x10000) {
-      s[at++] = m | 25;
-      s[at++] = n >>> 8;
-      s[at++] = n & 0xff;
-    } else {
-      s[at++] = m | 26;
-      s[at++] = n >>> 24;
-      s[at++] = (n >>> 16) & 0xff;
-      s[at++] = (n >>> 8) & 0xff;
-      s[at++] = n & 0xff;
-    }
-    return at;
-  }
-
-  private unitText(unit: number, inTriple: boolean): string {
-    if (unit < WORD_BASE) return String.fromCodePoint(unit);
-    const word = this.wordUnits[unit - WORD_BASE]!;
-    return inTriple ? word + WORD_END : word;
+  private unitText(word: number, inTriple: boolean): string {
+    const code = this.key1[word]!;
+    if (code < WORD_BASE) return String.fromCodePoint(code);
+    const run = this.wordUnits[code - WORD_BASE]!;
+    return inTriple ? run + WORD_END : run;
   }
 
   /** The word as pagefind.js looks it up (tripleWord and shortWord in search-text.js). */
   wordText(id: number): string {
-    const code = this.codes[id]!;
+    const k1 = this.key1[id]!;
+    const k2 = this.key2[id]!;
     switch (this.classes[id]) {
       case UNIT:
-        return this.unitText(code, false);
+        return this.unitText(id, false);
       case PAIR:
-        return this.unitText(Math.floor(code / SHIFT), false) + this.unitText(code % SHIFT, false);
-      default: {
-        const pair = this.codes[Math.floor(code / SHIFT)]!;
-        return TRIPLE_MARK + this.unitText(Math.floor(pair / SHIFT), true) + this.unitText(pair % SHIFT, true) + this.unitText(code % SHIFT, true);
-      }
+        return this.unitText(k1, false) + this.unitText(k2, false);
+      default:
+        return TRIPLE_MARK + this.unitText(this.key1[k1]!, true) + this.unitText(this.key2[k1]!, true) + this.unitText(k2, true);
     }
   }
 
@@ -307,6 +299,33 @@ export class WordIndexBuilder {
   copyPostings(id: number, out: Uint8Array, offset: number): number {
     return this.postings.copyTo(id, out, offset);
   }
+}
+
+/** A CBOR head into s at `at` (major: 0 unsigned, 0x80 array); returns the offset after it. */
+function cborHead(s: Uint8Array, at: number, n: number, major: number): number {
+  if (n < 24) {
+    s[at] = major | n;
+    return at + 1;
+  }
+  return cborLongHead(s, at, n, major);
+}
+
+function cborLongHead(s: Uint8Array, at: number, n: number, major: number): number {
+  if (n < 0x100) {
+    s[at++] = major | 24;
+    s[at++] = n;
+  } else if (n < 0x10000) {
+    s[at++] = major | 25;
+    s[at++] = n >>> 8;
+    s[at++] = n & 0xff;
+  } else {
+    s[at++] = major | 26;
+    s[at++] = n >>> 24;
+    s[at++] = (n >>> 16) & 0xff;
+    s[at++] = (n >>> 8) & 0xff;
+    s[at++] = n & 0xff;
+  }
+  return at;
 }
 
 function compareCodePoints(a: string, b: string): number {
