@@ -17,7 +17,7 @@ export default function fanzha(input: SiteInput) {
   }
   return function (eleventyConfig: UserConfig): void {
     const site = runState(input, eleventyConfig);
-    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true });
     eleventyConfig.setQuietMode(true);
     // Eleventy reads templates from content/ (there are none there: see pagesPlugin), so the dev server rebuilds
     // when a bulletin changes; layouts sit beside it.

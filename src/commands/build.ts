@@ -10,6 +10,7 @@ import { deriveSiteData, type SiteData } from "../site-data.ts";
 import { ContentError } from "../errors.ts";
 import { checkSite } from "../check-site.ts";
 import { siteEleventy } from "../eleventy/site-eleventy.ts";
+import { renderError } from "../eleventy/render-error.ts";
 import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
@@ -132,7 +133,9 @@ async function renderSite(root: string, outDir: string, data: SiteData, pagesPer
     // Eleventy's "Wrote N files" would print once a run, on stdout; the build reports its runs itself, and
     // Eleventy's errors reach it as exceptions.
     eleventy.disableLogger();
-    await eleventy.write();
+    await eleventy.write().catch((error: unknown) => {
+      throw renderError(error, root) ?? error;
+    });
     done += batch.bulletinPages.length + batch.listings.length;
     if (runs.length > 1) report("render", `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`, performance.now() - t0);
   }
