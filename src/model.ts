@@ -128,7 +128,6 @@ export interface Bulletin {
   html: string;
   /** Plain text of the body (no markup), for similarity, search and reading time. */
   text: string;
-  headings: Heading[];
   readingMinutes: number;
 }
 

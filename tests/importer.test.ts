@@ -411,7 +411,8 @@ describe("npm run import (command)", () => {
     const b = site.all.find((x) => x.sourcePath.endsWith(path.split("/").pop()!));
     assert.ok(b, "the imported bulletin is loaded");
     assert.equal(b.region.key, "wuxi");
-    assert.deepEqual(b.headings.map((h) => h.text), ["多方聯動 織密“防護網”", "精準宣防 打好“組合拳”", "雙線融合 奏出“交響曲”"]);
+    const headings = [...b.html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    assert.deepEqual(headings, ["多方聯動 織密“防護網”", "精準宣防 打好“組合拳”", "雙線融合 奏出“交響曲”"]);
   });
 
   test("imports a GBK file, never overwrites, and passes the site's validation", () => {

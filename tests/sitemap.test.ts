@@ -50,8 +50,6 @@ test("the news sitemap holds exactly the bulletins of the two days up to SOURCE_
     makeBulletin({ slug: "too-old", date: hoursAgo(48).minus({ minutes: 1 }) }),
     makeBulletin({ slug: "day-ago", date: hoursAgo(24), lang: "zh-Hant", title: "繁體標題" }),
     makeBulletin({ slug: "after-now", date: now.plus({ minutes: 1 }) }),
-    makeBulletin({ slug: "draft", date: hoursAgo(2), draft: true }),
-    makeBulletin({ slug: "future", date: hoursAgo(3), future: true }),
   ];
   const at = newsNow(bulletins, now.setZone("UTC"), ZONE);
   assert.equal(at.toISO(), "2023-08-29T12:00:00.000+08:00");
@@ -85,13 +83,8 @@ test("a later fixed now (SOURCE_DATE_EPOCH) moves the window, so old bulletins l
   assert.equal(urls(newsSitemap(site, bulletins, now)).length, 1);
 });
 
-test("without SOURCE_DATE_EPOCH, now is the newest visible bulletin's date", () => {
-  const bulletins = [
-    makeBulletin({ slug: "a", date: hoursAgo(30) }),
-    makeBulletin({ slug: "b", date: hoursAgo(5) }),
-    makeBulletin({ slug: "c", date: hoursAgo(1), draft: true }),
-    makeBulletin({ slug: "d", date: now.plus({ days: 3 }), future: true }),
-  ];
+test("without SOURCE_DATE_EPOCH, now is the newest published bulletin's date", () => {
+  const bulletins = [makeBulletin({ slug: "a", date: hoursAgo(30) }), makeBulletin({ slug: "b", date: hoursAgo(5) })];
   assert.equal(newsNow(bulletins, undefined, ZONE).toISO(), hoursAgo(5).toISO());
   assert.equal(newsNow([], undefined, ZONE).toMillis(), 0);
 });

@@ -200,7 +200,6 @@ export function loadBulletin(
     lang: fm.lang ?? ctx.settings.lang,
     html: rendered.html,
     text: rendered.text,
-    headings: rendered.headings,
     readingMinutes: readingMinutes(rendered.text),
   };
   return { bulletin, problems, slugLine };

@@ -87,7 +87,6 @@ export function crawlerFiles(site: SiteSettings, bulletins: readonly Bulletin[],
 
 function newest(bulletins: readonly Bulletin[]): DateTime | undefined {
   return bulletins
-    .filter((b) => !b.draft && !b.future)
     .map((b) => b.updated ?? b.date)
     .reduce<DateTime | undefined>((max, t) => (max === undefined || t > max ? t : max), undefined);
 }

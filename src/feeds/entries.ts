@@ -6,6 +6,7 @@ import { absoluteUrl } from "../urls.ts";
 import { section } from "../sections.ts";
 import { isoTime } from "../meta/time.ts";
 import { absoluteHtml } from "./absolute-html.ts";
+import { byDateDesc } from "../site.ts";
 
 /** Subscribers only need recent news; 50 keeps every feed small enough to poll often. */
 export const FEED_SIZE = 50;
@@ -63,11 +64,6 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-/** Newest first; equal times fall back to the URL so the order never depends on input order. */
-export function byNewest(a: Bulletin, b: Bulletin): number {
-  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-}
-
 /** Absolute URL of a bulletin's lead image as shared: its resized copy, which every build writes. */
 export function imageUrl(site: SiteSettings, image: Pick<LeadImage, "sharePath">): string {
   return absoluteUrl(site, image.sharePath);
@@ -108,9 +104,8 @@ export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
  */
 export function buildFeed(input: FeedInput, entryOf: (b: Bulletin) => FeedEntry = (b) => feedEntry(input.site, b)): Feed {
   const { site } = input;
-  const entries = input.bulletins
-    .filter((b) => !b.draft && !b.future)
-    .sort(byNewest)
+  const entries = [...input.bulletins]
+    .sort(byDateDesc)
     .slice(0, FEED_SIZE)
     .map(entryOf);
   const updated = entries.reduce<DateTime | undefined>(

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Bulletin, Script, SiteSettings } from "../model.ts";
 import { isoTime } from "../meta/time.ts";
 import { absoluteUrl } from "../urls.ts";
-import { byNewest } from "./entries.ts";
+import { byDateDesc } from "../site.ts";
 import { element, textElement, xmlDocument } from "./xml.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -87,8 +87,8 @@ function newsLanguage(lang: Script): string {
 export function newsBulletins(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
   const since = now.minus(NEWS_WINDOW);
   return bulletins
-    .filter((b) => !b.draft && !b.future && b.date >= since && b.date <= now)
-    .sort(byNewest)
+    .filter((b) => b.date >= since && b.date <= now)
+    .sort(byDateDesc)
     .slice(0, NEWS_LIMIT);
 }
 
@@ -116,7 +116,7 @@ export function newsSitemap(site: SiteSettings, bulletins: readonly Bulletin[], 
  */
 export function newsNow(bulletins: readonly Bulletin[], fixedNow: DateTime | undefined, zone: string): DateTime {
   if (fixedNow) return fixedNow.setZone(zone);
-  const newest = bulletins.filter((b) => !b.draft && !b.future).sort(byNewest)[0];
+  const newest = [...bulletins].sort(byDateDesc)[0];
   return newest ? newest.date.setZone(zone) : DateTime.fromSeconds(0, { zone });
 }
 
