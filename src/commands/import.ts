@@ -5,7 +5,7 @@ import { relative } from "node:path";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_HELP, BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
@@ -18,14 +18,12 @@ const COMMAND_LINE = commandLine({
   positionals: true,
   options: { ...BULLETIN_OPTIONS, to: { type: "string" }, "dry-run": { type: "boolean", default: false } },
   help: {
+    ...BULLETIN_HELP,
     date: ["DATE", "publication date, when the text has none it can find"],
     region: ["NAME", "region key or name, instead of the one guessed from the text"],
-    campaign: ["NAME", "campaign key or name; repeat or separate with commas"],
     title: ["TEXT", "the headline, instead of the first line"],
-    slug: ["SLUG", "URL name (default: the title in pinyin)"],
     to: ["SCRIPT", "convert the text to zh-Hans or zh-Hant"],
     "dry-run": "print the bulletin instead of writing it",
-    content: ["DIR", "content folder"],
   },
   example: "npm run import -- ~/Downloads/wuxi-news.txt --date 2023-08-29 --campaign tianwang,xindun --dry-run",
 });

@@ -5,7 +5,7 @@ import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import { BULLETIN_HELP, BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
@@ -17,13 +17,11 @@ const COMMAND_LINE = commandLine({
   positionals: true,
   options: { ...BULLETIN_OPTIONS, types: { type: "string", multiple: true } },
   help: {
+    ...BULLETIN_HELP,
     title: ["TEXT", "the headline (required)"],
     region: ["NAME", "region key or name, e.g. wuxi or 无锡 (required)"],
-    campaign: ["NAME", "campaign key or name; repeat or separate with commas"],
     types: ["NAME", "fraud type key or name; repeat or separate with commas"],
     date: ["DATE", "2023-08-29 or 2023-08-29 09:30 in the site's zone (default: now)"],
-    slug: ["SLUG", "URL name, a-z 0-9 and '-' (default: the title in pinyin)"],
-    content: ["DIR", "content folder"],
   },
   example: 'npm run new -- --title "无锡警方破获冒充客服退款诈骗案" --region 无锡 --campaign 心盾 --types 冒充电商物流客服',
 });

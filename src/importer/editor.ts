@@ -46,6 +46,13 @@ export const BULLETIN_OPTIONS = {
   content: { type: "string", default: "content" },
 } as const;
 
+/** What the shared options mean where both commands mean the same; each command describes the rest. */
+export const BULLETIN_HELP = {
+  campaign: ["NAME", "campaign key or name; repeat or separate with commas"],
+  content: ["DIR", "content folder"],
+  slug: ["SLUG", "URL name, a-z 0-9 and '-' (default: the title in pinyin)"],
+} as const;
+
 /** A list flag given repeated (--campaign a --campaign b) or comma-separated (--campaign a,b or 天网，心盾). */
 export function listOption(values: readonly string[] | undefined): string[] | undefined {
   const items = (values ?? []).flatMap((v) => v.split(/[,，、]/u)).map((v) => v.trim()).filter(Boolean);
