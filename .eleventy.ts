@@ -26,10 +26,10 @@ export default function fanzha(input: SiteInput) {
     eleventyConfig.setTemplateFormats(["njk"]);
 
     eleventyConfig.addPlugin(modelDataPlugin, site); // the derived data as `fz`, this run's pages as `batch`; sitemaps
-    eleventyConfig.addPlugin(filtersPlugin); // absoluteUrl, cnDate, isoDate, qrSvg
+    eleventyConfig.addPlugin(filtersPlugin); // cnDate, isoDate, qrSvg
     eleventyConfig.addPlugin(pagesPlugin, site); // bulletin, listing, index, home, 404 … pages from layouts/pages/
     eleventyConfig.addPlugin(assetsPlugin, site); // public/ → site root
-    eleventyConfig.addPlugin(feedsPlugin, site); // feeds, news sitemap, robots.txt; `pageMeta` for partials/meta.njk
+    eleventyConfig.addPlugin(feedsPlugin, site); // feeds, news sitemap, robots.txt
     eleventyConfig.addPlugin(imagesPlugin, site); // bulletin lead images as <picture> (leadImage shortcode)
     eleventyConfig.addPlugin(cmsPlugin, site); // the web editor at /admin/ (Decap CMS)
     if (input.serverMiddleware) eleventyConfig.setServerOptions({ middleware: input.serverMiddleware });

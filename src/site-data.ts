@@ -9,6 +9,7 @@ import { crawlerFiles, feedFiles, jsonFeedPath, type OutputFile } from "./feeds/
 import { homeCrumb, href, linkTo, type Crumb, type Link, type UrlSite } from "./urls.ts";
 import { adminCspDirectives, cspMeta } from "./security.ts";
 import { ADMIN_PATH, cmsConfigYaml } from "./cms/config.ts";
+import { pageHead, type PageHead, type PageMetaInput } from "./meta/page-meta.ts";
 
 /** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
 export interface BulletinLinks {
@@ -26,7 +27,19 @@ export interface Neighbour {
   lang: Bulletin["lang"];
 }
 
-export interface BulletinPage {
+/**
+ * A page's head (title, description, canonical URL, feed links, Open Graph, JSON-LD) is computed when the page
+ * renders rather than held: at 100,000 bulletins it would be another copy of every summary.
+ */
+export interface Headed {
+  readonly head: PageHead;
+}
+
+function withHead<T extends object>(page: T, site: SiteSettings, input: (page: T) => PageMetaInput): T & Headed {
+  return Object.defineProperty(page, "head", { get: () => pageHead(site, input(page)), enumerable: false }) as T & Headed;
+}
+
+export interface BulletinPage extends Headed {
   bulletin: Bulletin;
   dateText: string;
   breadcrumbs: Crumb[];
@@ -39,7 +52,7 @@ export interface BulletinPage {
 }
 
 /** A section's index page (/regions/, /campaigns/, /types/, /archive/): its terms as linked groups. */
-export interface SectionIndex {
+export interface SectionIndex extends Headed {
   key: SectionKey;
   path: string;
   title: string;
@@ -60,8 +73,10 @@ export interface SiteData {
   bulletinPages: BulletinPage[];
   /** Every published bulletin's links, by its `url`. */
   bulletinLinks: Record<string, BulletinLinks>;
-  listings: ListingPage[];
+  listings: Array<ListingPage & Headed>;
   sectionIndexes: SectionIndex[];
+  /** The heads of the pages that are not made from a list. */
+  heads: { home: PageHead; search: PageHead; notFound: PageHead };
   home: { latest: Bulletin[]; campaigns: IndexGroup[]; regions: IndexGroup[]; types: IndexGroup[] };
   /** Feeds, the news sitemap and robots.txt, as written (the page sitemaps follow the render: feeds.ts). */
   files: OutputFile[];
@@ -89,7 +104,16 @@ function termLinker(site: UrlSite) {
 export function deriveSiteData(site: Site, related = computeRelated(site.bulletins, { ...site.settings.related, now: site.now })): SiteData {
   const { settings, registries, bulletins } = site;
   const terms = buildTerms(bulletins, registries, settings);
-  const listings = listingPages(terms, settings.perPage, settings);
+  const listings = listingPages(terms, settings.perPage, settings).map((listing) =>
+    withHead(listing, settings, (l) => ({
+      title: l.pageNumber > 1 ? `${l.title} · 第${l.pageNumber}页` : l.title,
+      description: l.description,
+      path: l.path,
+      ...(l.feedPath ? { feedPath: l.feedPath } : {}),
+      feedTitle: l.title,
+      breadcrumbs: l.breadcrumbs,
+    })),
+  );
   const termLink = termLinker(settings);
   const bulletinLinks: Record<string, BulletinLinks> = {};
   for (const b of bulletins) {
@@ -106,7 +130,7 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     const newer = bulletins[i - 1];
     const older = bulletins[i + 1];
     const links = bulletinLinks[b.url]!;
-    return {
+    const page = {
       bulletin: b,
       dateText: cnDate(b.date),
       breadcrumbs: [homeCrumb(settings), ...links.regions, { name: b.title }],
@@ -116,6 +140,7 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
       related: related.get(b.url) ?? [],
       ...(b.draft ? { status: "draft" as const } : b.future ? { status: "future" as const } : {}),
     };
+    return withHead(page, settings, (p) => ({ title: b.title, description: b.summary, path: b.url, bulletin: b, breadcrumbs: p.breadcrumbs }));
   });
   const groups = {
     region: indexGroups(terms, "region", registries, settings),
@@ -137,14 +162,18 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     bulletinLinks,
     listings,
     files: [...feedFiles(settings, bulletins, listings), ...crawlerFiles(settings, bulletins, site.fixedNow)],
-    sectionIndexes: SECTIONS.map((s) => ({
-      key: s.key,
-      path: s.path,
-      title: s.title,
-      description: s.description,
-      breadcrumbs: [homeCrumb(settings), { name: s.title }],
-      groups: groups[s.key],
-    })),
+    sectionIndexes: SECTIONS.map((s) =>
+      withHead(
+        { key: s.key, path: s.path, title: s.title, description: s.description, breadcrumbs: [homeCrumb(settings), { name: s.title }], groups: groups[s.key] },
+        settings,
+        (i) => ({ title: i.title, description: i.description, path: i.path }),
+      ),
+    ),
+    heads: {
+      home: pageHead(settings, { path: PAGE_PATHS.home, feedPath: PAGE_PATHS.feedAtom }),
+      search: pageHead(settings, { title: "搜索", path: PAGE_PATHS.search }),
+      notFound: pageHead(settings, { title: "页面未找到", path: PAGE_PATHS.notFound }),
+    },
     home: {
       latest: bulletins.slice(0, 12),
       campaigns: [...groups.campaign].sort((a, b) => b.count - a.count).slice(0, 4),

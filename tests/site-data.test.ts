@@ -20,10 +20,24 @@ function hrefs(value: unknown, where = "fz", seen = new Set<unknown>()): Array<[
 }
 
 describe("derived site data", () => {
+  it("gives every page its head, computed when asked rather than held with the page", () => {
+    const page = data.bulletinPages[0]!;
+    const b = page.bulletin;
+    assert.equal(page.head.title, `${b.title} - ${site.settings.title}`);
+    assert.equal(page.head.canonical, `https://example.org/fanzha${b.url}`);
+    assert.ok(page.head.jsonLd.some((j) => j.includes('"NewsArticle"')));
+    assert.ok(!Object.keys(page).includes("head"), "not an own enumerable property: not kept per page");
+    const second = data.listings.find((l) => l.pageNumber === 2)!;
+    assert.equal(second.head.title, `${second.title} · 第2页 - ${site.settings.title}`);
+    assert.ok(second.head.links.some((l) => l.href.endsWith(`${second.feedPath}`)), "a term's listing links its own feed");
+    assert.equal(data.heads.home.title, site.settings.title);
+    assert.equal(data.heads.notFound.canonical, "https://example.org/fanzha/404.html");
+  });
   it("computes every link under the path prefix", () => {
     const all = hrefs(data);
     assert.ok(all.length > 500, `${all.length} links`);
-    for (const [at, href] of all) assert.ok(href.startsWith("/fanzha/"), `${at} = ${href}`);
+    // Page heads link feeds by absolute URL.
+    for (const [at, href] of all) assert.ok(href.startsWith("/fanzha/") || href.startsWith("https://example.org/fanzha/"), `${at} = ${href}`);
   });
   it("links every published bulletin by its url, and its terms once for all bulletins", () => {
     assert.deepEqual(Object.keys(data.bulletinLinks).sort(), site.bulletins.map((b) => b.url).sort());

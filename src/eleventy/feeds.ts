@@ -1,16 +1,13 @@
-// Feeds, the news sitemap, robots.txt and the page sitemaps, wired into Eleventy; the per-page head metadata
-// as a template filter. The files are rendered by pure functions in src/feeds/ and src/meta/.
+// Feeds, the news sitemap, robots.txt and the page sitemaps, wired into Eleventy. The files are rendered by
+// pure functions in src/feeds/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteData } from "../site-data.ts";
 import { sitemapFiles } from "../feeds/documents.ts";
-import { pageMeta, type PageMetaInput } from "../meta/page-meta.ts";
-import type { SiteSettings } from "../model.ts";
 import type { RunState } from "./site-eleventy.ts";
 
 export function feedsPlugin(eleventyConfig: UserConfig, site: RunState): void {
-  eleventyConfig.addFilter("pageMeta", (settings: SiteSettings, page: PageMetaInput) => pageMeta(settings, page));
   if (!site.final) return;
   // Written as the derived data has them (src/site-data.ts `files`).
   eleventyConfig.addTemplate("feeds/files.njk", "{{ file.content | safe }}", {

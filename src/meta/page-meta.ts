@@ -43,6 +43,24 @@ function feedLinks(site: SiteSettings, atomPath: string, title: string): HeadLin
   ];
 }
 
+/** Everything a page's <head> prints about the page itself. */
+export interface PageHead extends PageMeta {
+  /** The <title>: the page's title, then the site's name. */
+  title: string;
+  description: string;
+  /** Absolute canonical URL. */
+  canonical: string;
+}
+
+export function pageHead(site: SiteSettings, page: PageMetaInput): PageHead {
+  return {
+    title: page.title ? `${page.title} - ${site.title}` : site.title,
+    description: page.description || site.description,
+    canonical: absoluteUrl(site, page.path),
+    ...pageMeta(site, page),
+  };
+}
+
 export function pageMeta(site: SiteSettings, page: PageMetaInput): PageMeta {
   const title = page.title || site.title;
   const links = [
