@@ -10,6 +10,15 @@ import { ByteLists } from "./arena.ts";
 const WORD_BASE = 0x110000;
 const EMPTY = -1;
 
+/** Fields of a word's build state. */
+const TOUCHED_ON = 0; // 1 + the last page that met the word
+const POS_HEAD = 1; // its positions on that page: a list through nodePos/nodeNext
+const POS_TAIL = 2;
+const POS_COUNT = 3;
+const LAST_PAGE = 4; // the page of its last posting entry (entries hold page deltas)
+const PAGE_COUNT = 5;
+const STRIDE = 8;
+
 const UNIT = 0;
 const PAIR = 1;
 const TRIPLE = 2;
@@ -92,12 +101,11 @@ export class WordIndexBuilder {
   private classes = new Uint8Array(1024);
   private key1 = new Int32Array(1024);
   private key2 = new Int32Array(1024);
-  private lastPage = new Int32Array(1024);
-  private pageCounts = new Uint32Array(1024);
-  private touchMark = new Int32Array(1024);
-  private posHead = new Int32Array(1024);
-  private posTail = new Int32Array(1024);
-  private posCount = new Int32Array(1024);
+  /**
+   * What the build keeps per word, side by side (word * STRIDE + field) so that one occurrence reads one cache
+   * line rather than one line in each of six arrays: ten million words' worth of random access at 10,000.
+   */
+  private state = new Int32Array(1024 * STRIDE);
   private readonly postings = new ByteLists();
   private pages = 0;
   private touched = new Int32Array(4096);
@@ -166,13 +174,13 @@ export class WordIndexBuilder {
       const p = base + j;
       // Unit and pair words keep title positions only (ranking); triples keep all (phrase checks).
       if (inTitle) this.occur(u, p, page);
-      else if (this.touchMark[u] !== mark) this.touch(u, mark);
+      else if (this.state[u * STRIDE + TOUCHED_ON]! !== mark) this.touch(u, mark);
       const u2 = j + 1 < n ? units[j + 1]! : EMPTY;
       if (u2 < 0) continue;
       let pair = this.pairs.idOf(u, u2, this.count);
       if (pair === this.count) pair = this.newWord(PAIR, u, u2);
       if (inTitle) this.occur(pair, p, page);
-      else if (this.touchMark[pair] !== mark) this.touch(pair, mark);
+      else if (this.state[pair * STRIDE + TOUCHED_ON]! !== mark) this.touch(pair, mark);
       const u3 = j + 2 < n ? units[j + 2]! : EMPTY;
       if (u3 < 0) continue;
       let triple = this.triples.idOf(pair, u3, this.count);
@@ -188,12 +196,7 @@ export class WordIndexBuilder {
       this.classes = grown(this.classes, size);
       this.key1 = grown(this.key1, size);
       this.key2 = grown(this.key2, size);
-      this.lastPage = grown(this.lastPage, size);
-      this.pageCounts = grown(this.pageCounts, size);
-      this.touchMark = grown(this.touchMark, size);
-      this.posHead = grown(this.posHead, size);
-      this.posTail = grown(this.posTail, size);
-      this.posCount = grown(this.posCount, size);
+      this.state = grown(this.state, size * STRIDE);
     }
     this.classes[id] = cls;
     this.key1[id] = k1;
@@ -203,16 +206,18 @@ export class WordIndexBuilder {
 
   /** First sight of a word on this page. */
   private touch(word: number, mark: number): void {
-    this.touchMark[word] = mark;
+    const at = word * STRIDE;
+    this.state[at + TOUCHED_ON] = mark;
     if (this.nTouched >= this.touched.length) this.touched = grown(this.touched, this.nTouched + 1);
     this.touched[this.nTouched++] = word;
-    this.posHead[word] = -1;
-    this.posTail[word] = -1;
-    this.posCount[word] = 0;
+    this.state[at + POS_HEAD] = -1;
+    this.state[at + POS_TAIL] = -1;
+    this.state[at + POS_COUNT] = 0;
   }
 
   private occur(word: number, pos: number, page: number): void {
-    if (this.touchMark[word] !== page + 1) this.touch(word, page + 1);
+    const at = word * STRIDE;
+    if (this.state[at + TOUCHED_ON] !== page + 1) this.touch(word, page + 1);
     const node = this.nNodes++;
     if (node >= this.nodePos.length) {
       this.nodePos = grown(this.nodePos, node + 1);
@@ -220,34 +225,36 @@ export class WordIndexBuilder {
     }
     this.nodePos[node] = pos;
     this.nodeNext[node] = -1;
-    const tail = this.posTail[word]!;
-    if (tail < 0) this.posHead[word] = node;
+    const state = this.state;
+    const tail = state[at + POS_TAIL]!;
+    if (tail < 0) state[at + POS_HEAD] = node;
     else this.nodeNext[tail] = node;
-    this.posTail[word] = node;
-    this.posCount[word] = this.posCount[word]! + 1;
+    state[at + POS_TAIL] = node;
+    state[at + POS_COUNT]!++;
   }
 
   /** Appends each touched word's entry for this page: [page delta, [position deltas], []]. */
   private endPage(page: number): void {
-    const { touched, posCount, posHead, nodePos, nodeNext, lastPage, pageCounts, postings } = this;
+    const { touched, state, nodePos, nodeNext, postings } = this;
     for (let t = 0; t < this.nTouched; t++) {
       const word = touched[t]!;
-      const positions = posCount[word]!;
+      const w = word * STRIDE;
+      const positions = state[w + POS_COUNT]!;
       if (this.scratch.length < 16 + positions * 5) this.scratch = new Uint8Array(16 + positions * 10);
       const s = this.scratch;
       s[0] = 0x83;
-      let at = cborHead(s, 1, page - lastPage[word]!, 0);
+      let at = cborHead(s, 1, page - state[w + LAST_PAGE]!, 0);
       at = cborHead(s, at, positions, 0x80);
       let last = 0;
-      for (let node = posHead[word]!; node >= 0; node = nodeNext[node]!) {
+      for (let node = state[w + POS_HEAD]!; node >= 0; node = nodeNext[node]!) {
         const p = nodePos[node]!;
         at = cborHead(s, at, p - last, 0);
         last = p;
       }
       s[at++] = 0x80;
-      postings.append(word, s, at);
-      lastPage[word] = page;
-      pageCounts[word] = pageCounts[word]! + 1;
+      postings.append(word, s, 0, at);
+      state[w + LAST_PAGE] = page;
+      state[w + PAGE_COUNT]!++;
     }
   }
 
@@ -291,7 +298,7 @@ export class WordIndexBuilder {
       const word = k.slice(0, cut);
       // Two numbers naming one string would make Pagefind keep only the later list.
       if (i > 0 && keyed[i - 1]!.startsWith(`${word}\u0000`)) throw new Error(`search index: the word ${JSON.stringify(word)} was built twice`);
-      return { id, word, pages: this.pageCounts[id]!, bytes: this.postings.length(id) };
+      return { id, word, pages: this.state[id * STRIDE + PAGE_COUNT]!, bytes: this.postings.length(id) };
     });
   }
 
