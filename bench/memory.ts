@@ -2,7 +2,7 @@
 // it is often the largest). A worker thread samples /proc every ~50 ms: a timer on the main thread would not
 // fire while the build runs long synchronous stretches, which is exactly when memory peaks.
 import { readdirSync, readFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../src/ts-worker.ts";
 
 export interface TreeMemory {
   /** Highest sum of VmRSS over the process tree seen in one sample. */
@@ -235,12 +235,7 @@ export interface RunningSampler {
 
 /** Starts sampling this process's tree every `intervalMs` in a worker thread; `stop()` returns the figures. */
 export async function startTreeSampler(intervalMs = 50): Promise<RunningSampler> {
-  const workerUrl = new URL("./memory-worker.ts", import.meta.url).href;
-  // Workers do not inherit tsx's loader: the worker registers it before importing the TypeScript entry.
-  const worker = new Worker(
-    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(import.meta.url)}))`,
-    { eval: true, workerData: { root: process.pid, intervalMs } },
-  );
+  const worker = typeScriptWorker(new URL("./memory-worker.ts", import.meta.url), { root: process.pid, intervalMs });
   const failed = new Promise<never>((_, reject) => worker.once("error", reject));
   await Promise.race([new Promise((resolve) => worker.once("message", resolve)), failed]); // "ready"
   return {

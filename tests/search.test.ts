@@ -167,7 +167,7 @@ test("fragment: site-relative url, Chinese date, region path, body in its own sc
 test("facets: reader-facing names, one column of value numbers per facet", () => {
   const b = makeBulletin({ slug: "a", region: regions.wuxi, campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")], types: [fraudType("shuadan", "刷单返利")] });
   assert.deepEqual(searchFilters(b), { province: ["江苏"], year: ["2024"], city: ["无锡"], campaign: ["心盾", "天网"], type: ["刷单返利"] });
-  const file = facetsFile([b, makeBulletin({ slug: "p", region: regions.jiangsu })]);
+  const file = facetsFile([b, makeBulletin({ slug: "p", region: regions.jiangsu })].map(searchFilters));
   assert.deepEqual(file.values.campaign, ["天网", "心盾"]);
   assert.deepEqual(file.pages.campaign, [[1, 0], []]);
   assert.deepEqual(file.pages.city, [[0], []]);

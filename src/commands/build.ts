@@ -15,6 +15,7 @@ import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
+import { indexSearchInWorker } from "../search/worker.ts";
 import { count, number, progressLine, progressWanted } from "./progress.ts";
 
 export type Phase = "load" | "related" | "render" | "search" | "other";
@@ -90,15 +91,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   removeStaleFolders(outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
+  // The search bundle is written from the model, not the HTML, on a worker thread while related headlines and
+  // pages are computed here: the two take about as long.
+  const search = options.search === false ? undefined : indexSearchInWorker(site.bulletins, tmpDir);
+  // Its phase is its own span, which overlaps the others: reported as soon as the worker is done.
+  const searchStarted = performance.now();
+  const searched = search?.done.then((stats) => {
+    const ms = performance.now() - searchStarted;
+    phases.search += ms;
+    options.onPhase?.("search", ms);
+    report("search", `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}, beside the render`, ms);
+  });
+  // A failure is thrown where the build waits for it, after the render; until then it must not count as unhandled.
+  searched?.catch(() => undefined);
   try {
-    // The search bundle is written from the model, not the HTML, first: it needs only the loaded bulletins,
-    // and its memory is freed before the render holds every page.
-    if (options.search !== false) {
-      await timed("search", async () => {
-        const { indexSearch } = await import("../search/index-search.ts");
-        return indexSearch({ bulletins: site.bulletins, outDir: tmpDir });
-      }, (s) => `${count(s.records, "bulletins")} in ${count(s.chunks, "index chunks")}`);
-    }
     const related = await timed(
       "related",
       () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
@@ -110,12 +116,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       () => renderSite(root, tmpDir, data, batchSize(env), report),
       (r) => `${count(r.pages, "files")} in ${count(r.runs, r.runs === 1 ? "run" : "runs")}`,
     );
-    await timed("other", () => {
+    await timed("other", async () => {
+      await searched;
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
     return { bulletins: site.bulletins.length, pages, renderRuns: runs, phases, totalMs: performance.now() - started, outDir };
   } catch (error) {
+    await search?.cancel();
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }

@@ -1,8 +1,6 @@
 // The facets of every page in one small file, read by search.js to filter and count: for each facet its
 // values, and for each page the numbers of its values. Pagefind's own filter files list page numbers per
 // value, about three bytes a page and value; a column of small numbers per facet gzips to a fraction.
-import type { Bulletin } from "../model.ts";
-import { searchFilters } from "./records.ts";
 
 export const FACETS_FILE = "facets.json";
 export const FACET_NAMES = ["province", "city", "campaign", "type", "year"] as const;
@@ -14,8 +12,8 @@ export interface FacetsFile {
   pages: Record<string, number[][]>;
 }
 
-export function facetsFile(bulletins: readonly Bulletin[]): FacetsFile {
-  const filters = bulletins.map(searchFilters);
+/** `filters`: each page's, in page-number order (searchFilters in records.ts). */
+export function facetsFile(filters: ReadonlyArray<Record<string, string[]>>): FacetsFile {
   const values: Record<string, string[]> = {};
   const pages: Record<string, number[][]> = {};
   for (const facet of FACET_NAMES) {

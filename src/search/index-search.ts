@@ -10,7 +10,7 @@ import { foldPairs, serialiseFoldPairs } from "./fold-table.ts";
 import { Cbor, entryJson, fragmentPayload, metaPayload, packFile, type MetaChunk } from "./pagefind-format.ts";
 import { copyRuntime } from "./pagefind-runtime.ts";
 import { facetsFile, FACETS_FILE } from "./facets.ts";
-import { pageFragment, SEARCH_LANGUAGE } from "./records.ts";
+import { searchRecord, SEARCH_LANGUAGE, type SearchRecord } from "./records.ts";
 import { WordIndexBuilder, type IndexWord } from "./word-index.ts";
 
 export interface SearchStats {
@@ -90,11 +90,18 @@ function writeChunks(builder: WordIndexBuilder, words: readonly IndexWord[], dir
   return chunks;
 }
 
-export async function indexSearch(opts: {
-  /** In the site's order, newest first: page numbers follow it, so results come out in date order. */
-  bulletins: readonly Bulletin[];
+export interface SearchOptions {
   outDir: string;
   chunkBytes?: number;
+}
+
+export function indexSearch(opts: SearchOptions & { bulletins: readonly Bulletin[] }): Promise<SearchStats> {
+  return writeSearchBundle({ ...opts, records: opts.bulletins.map(searchRecord) });
+}
+
+export async function writeSearchBundle(opts: SearchOptions & {
+  /** In the site's order, newest first: page numbers follow it, so results come out in date order. */
+  records: readonly SearchRecord[];
 }): Promise<SearchStats> {
   const started = performance.now();
   const dir = join(opts.outDir, "pagefind");
@@ -105,10 +112,10 @@ export async function indexSearch(opts: {
   const writer = new Writer();
   const builder = new WordIndexBuilder();
   const hashes: string[] = [];
-  for (const b of opts.bulletins) {
-    const page = builder.addPage(b.title, b.text);
+  for (const r of opts.records) {
+    const page = builder.addPage(r.title, r.text);
     hashes.push(pageHash(page));
-    writer.write(join(dir, "fragment", `${pageHash(page)}.pf_fragment`), packFile(fragmentPayload(pageFragment(b))));
+    writer.write(join(dir, "fragment", `${pageHash(page)}.pf_fragment`), packFile(fragmentPayload(r.fragment)));
   }
   const words = builder.sortedWords();
   const chunks = writeChunks(builder, words, dir, writer, opts.chunkBytes ?? CHUNK_BYTES);
@@ -117,11 +124,11 @@ export async function indexSearch(opts: {
   const metaHash = `${SEARCH_LANGUAGE}_${contentHash(meta, 10)}`;
   writer.write(join(dir, `pagefind.${metaHash}.pf_meta`), meta);
   writer.write(join(dir, "pagefind-entry.json"), entryJson(SEARCH_LANGUAGE, metaHash, hashes.length));
-  writer.write(join(dir, FACETS_FILE), JSON.stringify(facetsFile(opts.bulletins)));
+  writer.write(join(dir, FACETS_FILE), JSON.stringify(facetsFile(opts.records.map((r) => r.filters))));
   writer.write(join(dir, FOLD_FILE), serialiseFoldPairs(foldPairs()));
   await copyRuntime(dir);
   return {
-    records: opts.bulletins.length,
+    records: opts.records.length,
     words: words.length,
     chunks: chunks.length,
     files: writer.files,

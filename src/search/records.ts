@@ -23,6 +23,21 @@ export function pageFragment(b: Bulletin): PageFragment {
   };
 }
 
+/**
+ * All the bundle needs of one bulletin, as plain data: what a worker thread can be given (src/search/worker.ts)
+ * while the main thread renders.
+ */
+export interface SearchRecord {
+  title: string;
+  text: string;
+  fragment: PageFragment;
+  filters: Record<string, string[]>;
+}
+
+export function searchRecord(b: Bulletin): SearchRecord {
+  return { title: b.title, text: b.text, fragment: pageFragment(b), filters: searchFilters(b) };
+}
+
 /** Names as readers see them on the site: short region names, campaign and type names, the year. */
 export function searchFilters(b: Bulletin): Record<string, string[]> {
   const filters: Record<string, string[]> = {
