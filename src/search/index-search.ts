@@ -115,7 +115,8 @@ export async function writeSearchBundle(opts: SearchOptions & {
   for (const r of opts.records) {
     const page = builder.addPage(r.title, r.text);
     hashes.push(pageHash(page));
-    writer.write(join(dir, "fragment", `${pageHash(page)}.pf_fragment`), packFile(fragmentPayload(r.fragment)));
+    // Level 1: 3 % larger than level 6 (measured on these fragments) for three quarters of the time.
+    writer.write(join(dir, "fragment", `${pageHash(page)}.pf_fragment`), packFile(fragmentPayload(r.fragment), 1));
   }
   const words = builder.sortedWords();
   const chunks = writeChunks(builder, words, dir, writer, opts.chunkBytes ?? CHUNK_BYTES);
