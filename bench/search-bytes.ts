@@ -2,7 +2,7 @@
 // with a first query, then runs further queries from the box, and sums what the server sent for each step.
 // Usage: npm run bench:search-bytes -- <siteDir> <first query> [further queries…]
 import { chromium } from "playwright-core";
-import { serve } from "../tests/helpers/serve.ts";
+import { serve } from "./static-server.ts";
 
 const [siteDir, ...queries] = process.argv.slice(2);
 if (!siteDir || !queries.length) throw new Error("usage: npm run bench:search-bytes -- <siteDir> <query> [query…]");

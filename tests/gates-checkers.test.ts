@@ -10,7 +10,7 @@ import { launchChromium, watchPage } from "./helpers/browser.ts";
 import { cspProblems } from "./helpers/csp-check.ts";
 import { createHtmlValidator } from "./helpers/html-validity.ts";
 import { checkLinks, formatLinkProblems } from "./helpers/link-check.ts";
-import { serve } from "./helpers/serve.ts";
+import { serve } from "../bench/static-server.ts";
 import { tempDir } from "./helpers/site-build.ts";
 
 const SITE_URL = "https://example.org";

@@ -15,7 +15,7 @@ import { launchChromium } from "./helpers/browser.ts";
 import { cspProblems } from "./helpers/csp-check.ts";
 import { createHtmlValidator } from "./helpers/html-validity.ts";
 import { checkLinks, formatLinkProblems, listFiles } from "./helpers/link-check.ts";
-import { serve } from "./helpers/serve.ts";
+import { serve } from "../bench/static-server.ts";
 import { BUILD_ENV, builtSite, ROOT } from "./helpers/site-build.ts";
 
 const site = await builtSite();

@@ -17,7 +17,7 @@ import { slugify } from "../../src/importer/slug.ts";
 import { adminCspDirectives, cspHeader } from "../../src/security.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
-import { serve, type Served } from "../helpers/serve.ts";
+import { serve, type Served } from "../../bench/static-server.ts";
 import { buildWith, ROOT, tempDir } from "../helpers/site-build.ts";
 
 const TIMEOUT_MS = 30_000;

@@ -11,7 +11,7 @@ import { cspHeader } from "../../src/security.ts";
 import { seriousViolations } from "../helpers/axe.ts";
 import { launchChromium, watchPage, type PageErrors } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
-import { serve, type Served } from "../helpers/serve.ts";
+import { serve, type Served } from "../../bench/static-server.ts";
 import { builtSite, ROOT, type BuiltSite } from "../helpers/site-build.ts";
 
 const TIMEOUT_MS = 20_000;

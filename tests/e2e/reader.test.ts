@@ -10,7 +10,7 @@ import type { Locator, Page } from "playwright-core";
 import { cspHeader } from "../../src/security.ts";
 import { launchChromium, watchPage, type PageErrors } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
-import { serve } from "../helpers/serve.ts";
+import { serve } from "../../bench/static-server.ts";
 import { builtSite, type BuiltSite } from "../helpers/site-build.ts";
 
 const TIMEOUT_MS = 15_000;

@@ -16,7 +16,7 @@ import { cspHeader } from "../../src/security.ts";
 import { seriousViolations } from "../helpers/axe.ts";
 import { launchChromium, watchPage, type LaunchOptions } from "../helpers/browser.ts";
 import { listFiles } from "../helpers/link-check.ts";
-import { serve, type Served } from "../helpers/serve.ts";
+import { serve, type Served } from "../../bench/static-server.ts";
 import { BUILD_ENV, ROOT, buildWith, tempDir } from "../helpers/site-build.ts";
 
 // jsqr is CommonJS with an ES-style default in its types: under NodeNext the default import is the module.

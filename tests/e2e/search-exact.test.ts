@@ -14,7 +14,7 @@ import { FACET_NAMES } from "../../src/search/facets.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { writeBulletin } from "../helpers/content-copy.ts";
 import { buildWith, ROOT, tempDir } from "../helpers/site-build.ts";
-import { serve } from "../helpers/serve.ts";
+import { serve } from "../../bench/static-server.ts";
 
 const GENERATED = 1000;
 

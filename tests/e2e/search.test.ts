@@ -10,7 +10,7 @@ import { fold } from "../../src/text/script.ts";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
 import { buildWith, tempDir } from "../helpers/site-build.ts";
-import { serve, type Served } from "../helpers/serve.ts";
+import { serve, type Served } from "../../bench/static-server.ts";
 
 
 interface Doc {

@@ -1,4 +1,4 @@
-// A tiny static server for browser tests: serves a built site from a folder under a path prefix, on
+// A small static server for the browser tests and the byte benchmark: serves a built site from a folder under a path prefix, on
 // 127.0.0.1 only, with the site's Content-Security-Policy on every response, optional gzip for text (as a
 // static host would), and a log of what was sent so tests can count bytes.
 import { createServer, type Server } from "node:http";
