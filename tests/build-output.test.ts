@@ -97,12 +97,10 @@ describe("build output", () => {
     assert.ok(absolute > 100, `only ${absolute} absolute URLs of ${site.siteUrl} were found`);
     assert.deepEqual(outside, [], `absolute URLs without the prefix:\n${outside.join("\n")}`);
 
-    if (site.search) {
-      const searchPage = readFileSync(join(site.dir, "search/index.html"), "utf8");
-      const bundle = /data-bundle="([^"]*)"/.exec(searchPage)?.[1];
-      assert.equal(bundle, `${PREFIX}pagefind/`, "the search page loads its bundle from outside the prefix");
-      assert.ok(listFiles(site.dir).includes("pagefind/pagefind.js"), "no pagefind/pagefind.js in the prefixed build");
-    }
+    const searchPage = readFileSync(join(site.dir, "search/index.html"), "utf8");
+    const bundle = /data-bundle="([^"]*)"/.exec(searchPage)?.[1];
+    assert.equal(bundle, `${PREFIX}pagefind/`, "the search page loads its bundle from outside the prefix");
+    assert.ok(listFiles(site.dir).includes("pagefind/pagefind.js"), "no pagefind/pagefind.js in the prefixed build");
     const headers = readFileSync(join(site.dir, "_headers"), "utf8");
     assert.match(headers, new RegExp(`^${PREFIX}\\*$`, "m"), "_headers does not cover the prefixed paths");
   });

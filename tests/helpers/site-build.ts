@@ -19,8 +19,6 @@ export interface BuiltSite {
   /** Path prefix the site was built for, `/` or like `/fanzha/`. */
   prefix: string;
   siteUrl: string;
-  /** Whether the Pagefind index was built. */
-  search: boolean;
   result: BuildResult;
 }
 
@@ -36,27 +34,9 @@ export function tempDir(label: string): string {
   return dir;
 }
 
-let searchWorks: Promise<boolean> | undefined;
-
-/** The search index is built when the search module is there and loads; otherwise pages are built without it. */
-export function searchAvailable(): Promise<boolean> {
-  searchWorks ??= (async () => {
-    const file = join(ROOT, "src/search/index-search.ts");
-    if (!existsSync(file)) return false;
-    try {
-      await import("../../src/search/index-search.ts");
-      return true;
-    } catch (error) {
-      console.warn(`# search module does not load, building without search: ${String(error)}`);
-      return false;
-    }
-  })();
-  return searchWorks;
-}
-
 /** runBuild of this repository, with BUILD_ENV under the caller's env. */
 export async function buildWith(options: Omit<BuildOptions, "root"> & { outDir: string }): Promise<BuildResult> {
-  return runBuild({ root: ROOT, search: await searchAvailable(), ...options, env: { ...BUILD_ENV, ...options.env } });
+  return runBuild({ root: ROOT, ...options, env: { ...BUILD_ENV, ...options.env } });
 }
 
 const memo = new Map<string, Promise<BuiltSite>>();
@@ -69,7 +49,7 @@ export function builtSite(prefix = "/"): Promise<BuiltSite> {
       const dir = join(tempDir("site"), "_site");
       // Explicit even for "/", so a PATH_PREFIX in the test's own environment cannot leak in.
       const result = await buildWith({ outDir: dir, env: { PATH_PREFIX: prefix } });
-      return { dir, prefix, siteUrl: BUILD_ENV.SITE_URL!, search: await searchAvailable(), result };
+      return { dir, prefix, siteUrl: BUILD_ENV.SITE_URL!, result };
     })();
     memo.set(prefix, site);
   }
