@@ -3,16 +3,14 @@
 // which of those pass the chosen facets, with every value's count. The words are those of search-text.js:
 // a phrase of one or two units is one word with its page list; a longer one is three-unit words whose
 // positions must line up.
-import { coverOffsets, shortWord, TITLE_SPAN, tripleWord } from "./search-text.js";
+import { coverOffsets, FACET_NAMES, FACETS_FILE, FOLD_FILE, SEARCH_LANGUAGE, shortWord, TITLE_SPAN, tripleWord } from "./search-text.js";
 
-export const FACETS = /** @type {const} */ (["province", "city", "campaign", "type", "year"]);
+export const FACETS = FACET_NAMES;
 
 /**
  * @typedef {{ values: Record<string, string[]>, pages: Record<string, number[][]> }} Facets
  */
 
-/** The code the index was written under (src/search/records.ts): Pagefind picks its index by document lang. */
-const INDEX_LANG = "zz";
 
 /**
  * @typedef {{ pf: any, fold: (ch: string) => string, facets: Facets, pageCount: number, all: Record<string, Record<string, number>> }} Search
@@ -33,8 +31,8 @@ async function bundleFile(bundleUrl, name) {
 export async function openBundle(bundleUrl) {
   const [pf, pairsText, facets] = await Promise.all([
     import(bundleUrl + "pagefind.js"),
-    bundleFile(bundleUrl, "fold-zh.txt").then((r) => r.text()),
-    bundleFile(bundleUrl, "facets.json").then((r) => r.json()),
+    bundleFile(bundleUrl, FOLD_FILE).then((r) => r.text()),
+    bundleFile(bundleUrl, FACETS_FILE).then((r) => r.json()),
   ]);
   // Without the worker: it would load a second copy of the runtime's glue code (12 KB gzipped) for queries
   // that take milliseconds.
@@ -42,7 +40,7 @@ export async function openBundle(bundleUrl) {
   // pagefind.js cuts the query with Intl.Segmenter when the page's lang is zh; the page keeps its lang
   // except for the moment Pagefind reads it.
   const lang = document.documentElement.lang;
-  document.documentElement.lang = INDEX_LANG;
+  document.documentElement.lang = SEARCH_LANGUAGE;
   try {
     await pf.init();
   } finally {

@@ -1,5 +1,6 @@
-// How search text is cut into units and index words, shared by the indexer (src/search/, through
-// search-text.d.ts) and the browser (search.js), so that a query is cut exactly like the pages it must match.
+// How search text is cut into units and index words, shared by the indexer (src/search/, type-checked with it:
+// checkJs) and the browser (search.js), so that a query is cut exactly like the pages it must match; and the
+// names both sides give the bundle's own files.
 //
 // A text is a row of units: each Han character (folded to Simplified), each run of other letters or digits
 // (lower-cased, accents dropped, as pagefind.js treats a query), and each run of anything else, a gap that
@@ -11,6 +12,13 @@
 // positions: a longer phrase is the three-unit words at offsets 0, 3, 6, … and n−3, which must stand at
 // those distances from one start (see coverOffsets). Unit and pair words carry their positions in the title
 // only, so that a hit in the title can rank first.
+
+/** The code the index is written under: Pagefind picks its index by the page's lang, and cuts zh, ja and th itself. */
+export const SEARCH_LANGUAGE = "zz";
+/** The 简繁 fold table and the facets of every page, files of our own beside Pagefind's. */
+export const FOLD_FILE = "fold-zh.txt";
+export const FACETS_FILE = "facets.json";
+export const FACET_NAMES = /** @type {const} */ (["province", "city", "campaign", "type", "year"]);
 
 const HAN = /\p{Script=Han}/u;
 const WORDCHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -2,8 +2,7 @@
 // values, and for each page the numbers of its values. Pagefind's own filter files list page numbers per
 // value, about three bytes a page and value; a column of small numbers per facet gzips to a fraction.
 
-export const FACETS_FILE = "facets.json";
-export const FACET_NAMES = ["province", "city", "campaign", "type", "year"] as const;
+import { FACET_NAMES } from "../../public/js/search-text.js";
 
 export interface FacetsFile {
   /** Each facet's values, sorted. */

@@ -9,8 +9,9 @@ import type { Bulletin } from "../model.ts";
 import { foldPairs, serialiseFoldPairs } from "./fold-table.ts";
 import { Cbor, entryJson, fragmentPayload, metaPayload, packFile, type MetaChunk } from "./pagefind-format.ts";
 import { copyRuntime } from "./pagefind-runtime.ts";
-import { facetsFile, FACETS_FILE } from "./facets.ts";
-import { searchRecord, SEARCH_LANGUAGE, type SearchRecord } from "./records.ts";
+import { facetsFile } from "./facets.ts";
+import { searchRecord, type SearchRecord } from "./records.ts";
+import { FACETS_FILE, FOLD_FILE, SEARCH_LANGUAGE } from "../../public/js/search-text.js";
 import { WordIndexBuilder, type IndexWord } from "./word-index.ts";
 
 export interface SearchStats {
@@ -24,7 +25,6 @@ export interface SearchStats {
   ms: number;
 }
 
-export const FOLD_FILE = "fold-zh.txt";
 
 /**
  * Posting bytes (before gzip) gathered into one index chunk. A query fetches the whole chunk of each of its

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAGEFIND_VERSION } from "./pagefind-format.ts";
+import { SEARCH_LANGUAGE } from "../../public/js/search-text.js";
 
 export const RUNTIME_FILES = ["pagefind.js", "wasm.unknown.pagefind"] as const;
 
@@ -55,7 +56,7 @@ async function extract(target: string): Promise<void> {
     const pagefind = await import("pagefind");
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search: pagefind createIndex failed: ${errors.join("; ")}`);
-    const added = await index.addCustomRecord({ url: "/", content: "runtime", language: "zz" });
+    const added = await index.addCustomRecord({ url: "/", content: "runtime", language: SEARCH_LANGUAGE });
     if (added.errors.length) throw new Error(`search: pagefind addCustomRecord failed: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: join(work, "bundle") });
     if (written.errors.length) throw new Error(`search: pagefind writeFiles failed: ${written.errors.join("; ")}`);

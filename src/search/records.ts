@@ -3,8 +3,6 @@
 import type { Bulletin } from "../model.ts";
 import { cnDate } from "../dates.ts";
 
-/** The index's language code: Pagefind segments zh, ja and th, and pagefind.js must not cut our words. */
-export const SEARCH_LANGUAGE = "zz";
 
 export interface PageFragment {
   /** Site-relative: pagefind.js prefixes it with the folder above the bundle, the deploy's path prefix. */

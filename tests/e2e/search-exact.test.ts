@@ -10,7 +10,7 @@ import { mulberry32 } from "../../bench/random.ts";
 import { loadSite } from "../../src/site.ts";
 import { fold } from "../../src/text/script.ts";
 import { searchFilters } from "../../src/search/records.ts";
-import { FACET_NAMES } from "../../src/search/facets.ts";
+import { FACET_NAMES } from "../../public/js/search-text.js";
 import { launchChromium, watchPage } from "../helpers/browser.ts";
 import { writeBulletin } from "../helpers/content-copy.ts";
 import { buildWith, ROOT, tempDir } from "../helpers/site-build.ts";
