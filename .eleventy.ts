@@ -13,11 +13,18 @@ import { cmsPlugin } from "./src/eleventy/cms.ts";
 
 export default function fanzha(input: SiteInput) {
   if (!input || !("root" in input)) {
-    throw new Error("Eleventy is started through `npm run build` or `npm start` (src/eleventy/site-eleventy.ts), which give it the site");
+    throw new Error(
+      "Eleventy is started through `npm run build` or `npm start` (src/eleventy/site-eleventy.ts), which give it the site",
+    );
   }
   return function (eleventyConfig: UserConfig): void {
     const site = runState(input, eleventyConfig);
-    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true });
+    eleventyConfig.setNunjucksEnvironmentOptions({
+      autoescape: true,
+      throwOnUndefined: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
     eleventyConfig.setQuietMode(true);
     // Eleventy reads templates from content/ (there are none there: see pagesPlugin), so the dev server rebuilds
     // when a bulletin changes; layouts sit beside it.
@@ -34,6 +41,9 @@ export default function fanzha(input: SiteInput) {
     eleventyConfig.addPlugin(cmsPlugin, site); // the web editor at /admin/ (Decap CMS)
     if (input.serverMiddleware) eleventyConfig.setServerOptions({ middleware: input.serverMiddleware });
     const { afterEach } = input;
-    if (afterEach) eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => afterEach(site.data(), directories.output));
+    if (afterEach)
+      eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
+        afterEach(site.data(), directories.output),
+      );
   };
 }

@@ -176,7 +176,12 @@ const NUMBER_SLOTS: Record<string, readonly [number, number, number?]> = {
   age2: [45, 75],
 };
 
-const STATS = ["破获电诈案件{bigCount}起", "为群众挽回损失{amount}", "成功劝阻潜在受害人{bigCount}名", "抓获犯罪嫌疑人{bigCount}名"];
+const STATS = [
+  "破获电诈案件{bigCount}起",
+  "为群众挽回损失{amount}",
+  "成功劝阻潜在受害人{bigCount}名",
+  "抓获犯罪嫌疑人{bigCount}名",
+];
 
 function slotValue(raw: string, template: string, rng: Random, cast: Cast): string {
   if (raw === "stat") return fill(rng.pick(STATS), rng, cast); // already in the article's script
@@ -193,7 +198,8 @@ function fill(template: string, rng: Random, cast: Cast): string {
   // split with a capture group alternates literal text (even indices) and slot names (odd indices).
   const parts = template.split(/\{(\w+)\}/);
   let out = "";
-  for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? cast.script(parts[i]!) : slotValue(parts[i]!, template, rng, cast);
+  for (let i = 0; i < parts.length; i++)
+    out += i % 2 === 0 ? cast.script(parts[i]!) : slotValue(parts[i]!, template, rng, cast);
   return out;
 }
 
@@ -233,7 +239,8 @@ function paragraph(kind: SectionKind, rng: Random, cast: Cast): string {
 
 /** Markdown for a section's paragraphs: mostly prose, sometimes a list of tips or a quoted victim. */
 function sectionMarkdown(kind: SectionKind, paragraphs: string[], rng: Random): string {
-  if (kind === "advice" && paragraphs.length > 1 && rng.chance(0.4)) return paragraphs.map((p, i) => `${i + 1}. ${p}`).join("\n");
+  if (kind === "advice" && paragraphs.length > 1 && rng.chance(0.4))
+    return paragraphs.map((p, i) => `${i + 1}. ${p}`).join("\n");
   return paragraphs.map((p) => (p.startsWith("“") && rng.chance(0.5) ? `> ${p}` : p)).join("\n\n");
 }
 
@@ -241,7 +248,8 @@ function body(rng: Random, cast: Cast): string {
   const target = rng.int(MIN_HAN + 100, MAX_HAN - 250);
   const sections = rng.int(2, 4);
   const kinds: SectionKind[] = ["story"];
-  for (let i = 1; i < sections; i++) kinds.push(i === sections - 1 ? "advice" : rng.pick(["story", "work", "work"] as const));
+  for (let i = 1; i < sections; i++)
+    kinds.push(i === sections - 1 ? "advice" : rng.pick(["story", "work", "work"] as const));
   const lead = fill(cast.deck.draw(GENERAL.lead), rng, cast);
   const closing = fill(cast.deck.draw(GENERAL.closing), rng, cast);
   let total = countHan(lead) + countHan(closing);
@@ -321,7 +329,9 @@ export function generateArticle(seed: number, index: number): Article {
     `title: ${yamlString(script(headline))}`,
     `date: ${date}`,
     `region: ${script(city)}`,
-    ...(campaignKeys.length === 0 ? [] : [`campaign: ${campaignKeys.length === 1 && rng.chance(0.5) ? campaignKeys[0] : yamlList(campaignKeys)}`]),
+    ...(campaignKeys.length === 0
+      ? []
+      : [`campaign: ${campaignKeys.length === 1 && rng.chance(0.5) ? campaignKeys[0] : yamlList(campaignKeys)}`]),
     `types: ${yamlList(typeKeys)}`,
     `tags: ${yamlList(tags)}`,
     ...(rng.chance(0.3) ? [`summary: ${yamlString(text.slice(0, text.indexOf("。") + 1).slice(0, 120))}`] : []),

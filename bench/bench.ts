@@ -57,7 +57,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const t0 = performance.now();
     await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
     const generateMs = performance.now() - t0;
-    if (opts.progress) console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
+    if (opts.progress)
+      console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
 
     const before = loadavg()[0]!;
     const sampler = await startTreeSampler(50);
@@ -134,7 +135,10 @@ export function formatReport(r: BenchReport): string {
     ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
     ["  children (sum of peaks)", `${mib(r.memory.descendantsHwmBytes)} over ${r.memory.descendantsSeen} processes`],
     ["corpus generation", `${seconds(r.generateMs)} (not part of the build)`],
-    ["load average", `${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after (${r.machine.cpus} cores)`],
+    [
+      "load average",
+      `${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after (${r.machine.cpus} cores)`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
@@ -168,7 +172,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean }
   const whole = (name: string, raw: string | undefined, fallback?: number): number => {
     if (raw === undefined && fallback !== undefined) return fallback;
     const n = Number(raw);
-    if (raw === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected a whole number, got ${raw ?? "nothing"}`);
+    if (raw === undefined || !Number.isInteger(n) || n < 0)
+      throw new Error(`--${name}: expected a whole number, got ${raw ?? "nothing"}`);
     return n;
   };
   return {

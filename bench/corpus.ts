@@ -33,7 +33,8 @@ async function copySettings(template: string, dir: string): Promise<void> {
 }
 
 export async function generateCorpus(opts: CorpusOptions): Promise<{ files: number }> {
-  if (!Number.isInteger(opts.articles) || opts.articles < 0) throw new Error(`articles: expected a whole number ≥ 0, got ${opts.articles}`);
+  if (!Number.isInteger(opts.articles) || opts.articles < 0)
+    throw new Error(`articles: expected a whole number ≥ 0, got ${opts.articles}`);
   await mkdir(opts.dir, { recursive: true });
   await copySettings(opts.template ?? REPO_CONTENT, opts.dir);
   const madeDirs = new Set<string>();

@@ -23,7 +23,10 @@ export interface FunctionCost {
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\//, "").replace(/.*\/node_modules\//, "~/").replace(/.*\/work\/main\//, "");
+  const file = url
+    .replace(/^file:\/\//, "")
+    .replace(/.*\/node_modules\//, "~/")
+    .replace(/.*\/work\/main\//, "");
   return `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
 }
 
@@ -57,12 +60,18 @@ export function summarise(profile: Profile): FunctionCost[] {
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `| head` closes the pipe early: that is not an error.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit(0) : Promise.reject(e)));
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" }, filter: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: "string", default: "25" }, filter: { type: "string" } },
+  });
   const file = positionals[0];
   if (!file) throw new Error("usage: npm run bench:profile -- <file.cpuprofile> [--top N] [--filter text]");
-  const costs = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile).filter((c) => !values.filter || c.name.includes(values.filter));
+  const costs = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile).filter(
+    (c) => !values.filter || c.name.includes(values.filter),
+  );
   const top = Number(values.top);
-  const row = (c: FunctionCost): string => `${c.selfMs.toFixed(0).padStart(8)} ${c.totalMs.toFixed(0).padStart(8)}  ${c.name}`;
+  const row = (c: FunctionCost): string =>
+    `${c.selfMs.toFixed(0).padStart(8)} ${c.totalMs.toFixed(0).padStart(8)}  ${c.name}`;
   console.log("  self ms total ms  function (by self time)");
   for (const c of costs.slice(0, top)) console.log(row(c));
   console.log("\n  self ms total ms  function (by inclusive time)");

@@ -66,7 +66,10 @@ export function cpuMs(pid: number, withChildren: boolean): number | undefined {
     return undefined;
   }
   // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+  const f = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .split(" ")
+    .map(Number);
   const own = f[11]! + f[12]!;
   return (withChildren ? own + f[13]! + f[14]! : own) * TICK_MS;
 }
@@ -81,7 +84,8 @@ function childrenOf(pid: number): number[] {
   }
   for (const task of tasks) {
     try {
-      for (const word of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ")) if (word) out.push(Number(word));
+      for (const word of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" "))
+        if (word) out.push(Number(word));
     } catch {
       // thread ended, or a kernel without CONFIG_PROC_CHILDREN: descendantsByScan covers it
     }
@@ -114,7 +118,9 @@ function descendantsByScan(root: number): number[] {
 
 const hasChildrenFiles = (() => {
   try {
-    readdirSync(`/proc/${process.pid}/task`).some((t) => readFileSync(`/proc/${process.pid}/task/${t}/children`, "utf8") !== undefined);
+    readdirSync(`/proc/${process.pid}/task`).some(
+      (t) => readFileSync(`/proc/${process.pid}/task/${t}/children`, "utf8") !== undefined,
+    );
     return true;
   } catch {
     return false;

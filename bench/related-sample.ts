@@ -7,5 +7,6 @@ const related = computeRelated(site.bulletins, { ...site.settings.related, now: 
 const titles = new Map(site.bulletins.map((b) => [b.url, `${b.title} [${b.region.shortName}]`]));
 for (const [url, entries] of related) {
   console.log(`\n${titles.get(url)}`);
-  for (const e of entries) console.log(`  ${e.fallback ? "·" : "→"} ${e.title} [${e.regionName}] ${e.reasons.join(" · ")}`);
+  for (const e of entries)
+    console.log(`  ${e.fallback ? "·" : "→"} ${e.title} [${e.regionName}] ${e.reasons.join(" · ")}`);
 }

@@ -15,7 +15,8 @@ const repeat = Number(process.argv[3] ?? 1);
 const keep = process.env.RELATED_CORPUS;
 const dir = keep ?? (await mkdtemp(join(tmpdir(), "related-corpus-")));
 try {
-  if (!keep || !existsSync(join(dir, "content"))) await generateCorpus({ articles, seed: 1, dir: join(dir, "content") });
+  if (!keep || !existsSync(join(dir, "content")))
+    await generateCorpus({ articles, seed: 1, dir: join(dir, "content") });
   const site = loadSite({ root: process.cwd(), contentDir: join(dir, "content"), mode: "production" });
   const han = site.bulletins.reduce((s, b) => s + (b.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
   const runs: string[] = [];

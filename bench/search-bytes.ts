@@ -9,11 +9,24 @@ if (!siteDir || !queries.length) throw new Error("usage: npm run bench:search-by
 const served = await serve({ root: siteDir, gzip: true });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const page = await (await browser.newContext()).newPage();
 const settled = async () => {
-  await page.waitForFunction(() => /找到|没有找到|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => /找到|没有找到|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+    null,
+    { timeout: 120_000 },
+  );
   await page.waitForLoadState("networkidle");
   return (await page.locator("[data-search-status]").textContent()) ?? "";
 };
@@ -30,7 +43,9 @@ for (const [i, q] of queries.entries()) {
   const status = await settled();
   const reqs = searchBytes(mark);
   const total = reqs.reduce((n, r) => n + r.bytes, 0);
-  console.log(`${i === 0 ? "first" : "further"} ${q}: ${(total / 1024).toFixed(1)} KB in ${reqs.length} requests — ${status}`);
+  console.log(
+    `${i === 0 ? "first" : "further"} ${q}: ${(total / 1024).toFixed(1)} KB in ${reqs.length} requests — ${status}`,
+  );
   if (process.env.VERBOSE) for (const r of reqs) console.log(`   ${r.bytes}\t${r.path}`);
   mark = served.log.length;
 }

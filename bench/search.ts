@@ -16,11 +16,15 @@ const sample = process.argv[3];
 if (!sample) throw new Error("usage: npm run bench:search -- <articles> <built sample site> [work dir]");
 const work = resolve(process.argv[4] ?? `/tmp/fanzha-search-bench-${articles}`);
 const contentDir = join(work, "content");
-const exists = await stat(join(contentDir, "site.yaml")).then(() => true, () => false);
+const exists = await stat(join(contentDir, "site.yaml")).then(
+  () => true,
+  () => false,
+);
 if (!exists) await generateCorpus({ articles, seed: 1, dir: contentDir });
 const t0 = performance.now();
 const site = loadSite({ root: resolve("."), contentDir, mode: "production" });
-if (site.problems.length) throw new Error(`corpus has ${site.problems.length} problems, first: ${JSON.stringify(site.problems[0])}`);
+if (site.problems.length)
+  throw new Error(`corpus has ${site.problems.length} problems, first: ${JSON.stringify(site.problems[0])}`);
 console.log(`loaded ${site.bulletins.length} bulletins in ${Math.round(performance.now() - t0)} ms`);
 const outDir = join(work, "site");
 await rm(outDir, { recursive: true, force: true });
@@ -33,6 +37,15 @@ const stats = await indexSearch({ bulletins: site.bulletins, outDir, ...(chunkBy
 const cpu = process.cpuUsage(cpu0);
 const memory = await sampler.stop();
 const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-console.log(JSON.stringify({ articles, ...stats, cpuMs, peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20), loadBefore: load, loadAfter: loadavg()[0] }));
+console.log(
+  JSON.stringify({
+    articles,
+    ...stats,
+    cpuMs,
+    peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20),
+    loadBefore: load,
+    loadAfter: loadavg()[0],
+  }),
+);
 for (const part of ["search", "js", "css"]) await cp(join(sample, part), join(outDir, part), { recursive: true });
 console.log(`site for npm run bench:search-bytes: ${outDir}`);

@@ -75,9 +75,15 @@ export async function serve(options: ServeOptions): Promise<Served> {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
       const send = (status: number, body: Buffer, type: string): void => {
-        const gzip = options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+        const gzip =
+          options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
         const out = gzip ? gzipSync(body) : body;
-        res.writeHead(status, { ...headersFor(path), "Content-Type": type, "Content-Length": out.byteLength, ...(gzip ? { "Content-Encoding": "gzip" } : {}) });
+        res.writeHead(status, {
+          ...headersFor(path),
+          "Content-Type": type,
+          "Content-Length": out.byteLength,
+          ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        });
         res.end(req.method === "HEAD" ? undefined : out);
         log.push({ path, status, bytes: out.byteLength });
       };
@@ -85,7 +91,11 @@ export async function serve(options: ServeOptions): Promise<Served> {
       const file = await resolveFile(root, path.slice(prefix.length));
       if (!file) {
         const notFound = await resolveFile(root, "404.html");
-        return send(404, notFound ? await readFile(notFound) : Buffer.from("not found"), notFound ? TYPES[".html"]! : TYPES[".txt"]!);
+        return send(
+          404,
+          notFound ? await readFile(notFound) : Buffer.from("not found"),
+          notFound ? TYPES[".html"]! : TYPES[".txt"]!,
+        );
       }
       send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
     })().catch((err: unknown) => {

@@ -34,7 +34,8 @@ async function imageProblems(bulletins: readonly Bulletin[], root: string): Prom
     const file = resolve(root, b.image.src.replace(/^\/+/, ""));
     if (!decoded.has(file)) decoded.set(file, decodeProblem(file));
     const problem = await decoded.get(file);
-    if (problem) problems.push({ file: b.sourcePath, line: b.image.line, field: "image", message: `${b.image.src} ${problem}` });
+    if (problem)
+      problems.push({ file: b.sourcePath, line: b.image.line, field: "image", message: `${b.image.src} ${problem}` });
   }
   return problems;
 }

@@ -26,12 +26,12 @@ export function readContentDate(value: string, zone: string): { date: DateTime }
       return { problem: `"${value}" has the offset ${offset}; offsets run from -12:00 to +14:00` };
     }
   }
-  const parsed = offset
-    ? DateTime.fromISO(iso, { setZone: true }).setZone(zone)
-    : DateTime.fromISO(iso, { zone });
+  const parsed = offset ? DateTime.fromISO(iso, { setZone: true }).setZone(zone) : DateTime.fromISO(iso, { zone });
   if (!parsed.isValid) return notADate;
   if (parsed.year < YEAR_RANGE.min || parsed.year > YEAR_RANGE.max) {
-    return { problem: `"${value}" is in the year ${parsed.year}; dates must lie between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}` };
+    return {
+      problem: `"${value}" is in the year ${parsed.year}; dates must lie between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}`,
+    };
   }
   return { date: parsed };
 }

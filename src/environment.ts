@@ -16,5 +16,10 @@ export function epochProblem(env: NodeJS.ProcessEnv): Problem | undefined {
   const value = env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === "") return undefined;
   const ok = /^\d+$/.test(value.trim()) && Number(value) <= MAX_EPOCH;
-  return environmentProblem("SOURCE_DATE_EPOCH", ok ? undefined : `"${value}" is not a time: write whole seconds since 1970-01-01 UTC, like 1700000000 (\`date +%s\`)`);
+  return environmentProblem(
+    "SOURCE_DATE_EPOCH",
+    ok
+      ? undefined
+      : `"${value}" is not a time: write whole seconds since 1970-01-01 UTC, like 1700000000 (\`date +%s\`)`,
+  );
 }

@@ -36,7 +36,9 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function inspectLeadImage(file: string): { problem: string } | { sharePath: string } {
   const size = statSync(file).size;
   if (size > IMAGE_LIMITS.bytes) {
-    return { problem: `is ${megabytes(size)}; a lead image may be at most ${megabytes(IMAGE_LIMITS.bytes)} (it is shown at most ${SHARE_WIDTH} pixels wide): save a smaller copy` };
+    return {
+      problem: `is ${megabytes(size)}; a lead image may be at most ${megabytes(IMAGE_LIMITS.bytes)} (it is shown at most ${SHARE_WIDTH} pixels wide): save a smaller copy`,
+    };
   }
   const bytes = readFileSync(file);
   let info: { type?: string; width?: number; height?: number };
@@ -45,12 +47,17 @@ export function inspectLeadImage(file: string): { problem: string } | { sharePat
   } catch {
     return { problem: "is not an image; use a JPEG, PNG, WebP or GIF picture" };
   }
-  if (info.type === "svg") return { problem: "is an SVG drawing; lead images must be JPEG, PNG, WebP or GIF pictures (an SVG can carry scripts)" };
+  if (info.type === "svg")
+    return {
+      problem: "is an SVG drawing; lead images must be JPEG, PNG, WebP or GIF pictures (an SVG can carry scripts)",
+    };
   const format = RASTER[info.type ?? ""];
   if (!format) return { problem: `is a ${info.type ?? "unknown"} image; use a JPEG, PNG, WebP or GIF picture` };
   const pixels = (info.width ?? 0) * (info.height ?? 0);
   if (!pixels || pixels > IMAGE_LIMITS.pixels) {
-    return { problem: `is ${info.width ?? 0}×${info.height ?? 0} pixels; a lead image must have at most ${IMAGE_LIMITS.pixels / 1e6} million: save a smaller copy` };
+    return {
+      problem: `is ${info.width ?? 0}×${info.height ?? 0} pixels; a lead image must have at most ${IMAGE_LIMITS.pixels / 1e6} million: save a smaller copy`,
+    };
   }
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   return { sharePath: `/${IMAGE_DIR}/${hash}-share.${format}` };
@@ -80,8 +87,19 @@ export interface LeadImageRequest {
 
 export async function leadPicture(request: LeadImageRequest): Promise<string> {
   const [metadata] = await Promise.all([
-    Image(request.file, { widths: [...LEAD_WIDTHS], formats: [...LEAD_FORMATS], outputDir: request.outputDir, urlPath: request.urlPath }),
-    Image(request.file, { widths: [SHARE_WIDTH], formats: ["auto"], outputDir: request.outputDir, urlPath: request.urlPath, filenameFormat: () => basename(request.sharePath) }),
+    Image(request.file, {
+      widths: [...LEAD_WIDTHS],
+      formats: [...LEAD_FORMATS],
+      outputDir: request.outputDir,
+      urlPath: request.urlPath,
+    }),
+    Image(request.file, {
+      widths: [SHARE_WIDTH],
+      formats: ["auto"],
+      outputDir: request.outputDir,
+      urlPath: request.urlPath,
+      filenameFormat: () => basename(request.sharePath),
+    }),
   ]);
   return Image.generateHTML(metadata, { alt: request.alt, sizes: LEAD_SIZES, decoding: "async" });
 }

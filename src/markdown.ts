@@ -24,7 +24,6 @@ md.block.tokenize = (state, startLine, endLine) => {
   tokenizeBlock(state, startLine, endLine);
 };
 
-
 export interface RenderedBody {
   html: string;
   text: string;
@@ -38,11 +37,12 @@ export interface RenderedBody {
 
 /** A readable, stable fragment id: the heading's own words, minus punctuation and spaces. */
 export function headingId(text: string, taken: Set<string>, index: number): string {
-  const base = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "") || `section-${index}`;
+  const base =
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || `section-${index}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -50,7 +50,9 @@ export function headingId(text: string, taken: Set<string>, index: number): stri
 }
 
 function inlineText(token: Token): string {
-  return (token.children ?? []).map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : "")).join("");
+  return (token.children ?? [])
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : ""))
+    .join("");
 }
 
 /**

@@ -88,7 +88,14 @@ export interface SiteSettings {
 /** The web editor at /admin/ (Decap CMS): the git host it commits to, and the local backend of `npm run cms`. */
 export interface CmsSettings {
   /** Decap's `backend` block, written to its config as given: `name` (github, gitlab, gitea), `repo`, `branch` … */
-  backend: { name: "github" | "gitlab" | "gitea"; repo: string; branch: string; api_root?: string; base_url?: string; [option: string]: unknown };
+  backend: {
+    name: "github" | "gitlab" | "gitea";
+    repo: string;
+    branch: string;
+    api_root?: string;
+    base_url?: string;
+    [option: string]: unknown;
+  };
   /** URL of decap-server's API (from DECAP_LOCAL_BACKEND); set only by `npm run cms`. */
   localBackend?: string;
 }

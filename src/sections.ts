@@ -20,8 +20,20 @@ export interface Section {
 /** In navigation order. */
 export const SECTIONS: readonly Section[] = [
   { key: "region", path: "/regions/", title: "地区", description: "按省份和城市浏览各地的反诈通报。", termFeeds: true },
-  { key: "campaign", path: "/campaigns/", title: "专项行动", description: "各地公安机关开展的打击治理电信网络诈骗专项行动。", termFeeds: true },
-  { key: "type", path: "/types/", title: "诈骗类型", description: "公安部通报的高发电信网络诈骗类型。", termFeeds: false },
+  {
+    key: "campaign",
+    path: "/campaigns/",
+    title: "专项行动",
+    description: "各地公安机关开展的打击治理电信网络诈骗专项行动。",
+    termFeeds: true,
+  },
+  {
+    key: "type",
+    path: "/types/",
+    title: "诈骗类型",
+    description: "公安部通报的高发电信网络诈骗类型。",
+    termFeeds: false,
+  },
   { key: "archive", path: "/archive/", title: "归档", description: "按年份和月份浏览全部通报。", termFeeds: false },
 ];
 

@@ -33,7 +33,12 @@ const DEFAULT_API_ROOT: Readonly<Record<CmsSettings["backend"]["name"], string>>
  */
 export function adminCspDirectives(cms: CmsSettings): Directives {
   // The API, and the host's own address where a self-hosted GitLab or Gitea exchanges the login (PKCE).
-  const hosts = new Set([cms.backend.api_root ?? DEFAULT_API_ROOT[cms.backend.name], ...(cms.backend.base_url ? [cms.backend.base_url] : [])].map((u) => new URL(u).origin));
+  const hosts = new Set(
+    [
+      cms.backend.api_root ?? DEFAULT_API_ROOT[cms.backend.name],
+      ...(cms.backend.base_url ? [cms.backend.base_url] : []),
+    ].map((u) => new URL(u).origin),
+  );
   const local = cms.localBackend ? [new URL(cms.localBackend).origin] : [];
   return {
     ...CSP_DIRECTIVES,
@@ -48,7 +53,9 @@ export function adminCspDirectives(cms: CmsSettings): Directives {
 const META_UNSUPPORTED = new Set(["frame-ancestors"]);
 
 export function cspHeader(directives: Directives = CSP_DIRECTIVES): string {
-  return Object.entries(directives).map(([k, v]) => `${k} ${v}`).join("; ");
+  return Object.entries(directives)
+    .map(([k, v]) => `${k} ${v}`)
+    .join("; ");
 }
 
 export function cspMeta(directives: Directives = CSP_DIRECTIVES): string {

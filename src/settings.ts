@@ -43,7 +43,8 @@ export function originProblem(value: string): string | undefined {
   } catch {
     return `"${value}" is not a URL; write the site's origin, like https://fanzha.example.org`;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `"${value}" is not an http(s) address; write the site's origin, like https://fanzha.example.org`;
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return `"${value}" is not an http(s) address; write the site's origin, like https://fanzha.example.org`;
   if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
     return `"${value}" must be an origin only (scheme and host, no path, query or password), like https://fanzha.example.org; put a sub-path in PATH_PREFIX`;
   }
@@ -56,7 +57,9 @@ const PREFIX_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
 export function prefixProblem(value: string): string | undefined {
   const segments = value.trim().split("/").filter(Boolean);
   const bad = segments.find((s) => !PREFIX_SEGMENT.test(s) || s === "..");
-  return bad === undefined ? undefined : `"${value}" is not a safe path prefix: each part between slashes must be letters, digits, '-', '_', '.' or '~' (and not '..'), like /fanzha/`;
+  return bad === undefined
+    ? undefined
+    : `"${value}" is not a safe path prefix: each part between slashes must be letters, digits, '-', '_', '.' or '~' (and not '..'), like /fanzha/`;
 }
 
 const settingsSchema = z.strictObject({
@@ -96,7 +99,10 @@ const settingsSchema = z.strictObject({
     .default({ backend: { name: "github", repo: "fanzha-press/fanzha-press", branch: "main" } }),
 });
 
-export function loadSettings(contentDir: string, env: NodeJS.ProcessEnv = process.env): { settings?: SiteSettings; problems: Problem[] } {
+export function loadSettings(
+  contentDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { settings?: SiteSettings; problems: Problem[] } {
   const file = join(contentDir, "site.yaml");
   const source = readFileSync(file, "utf8");
   const parsed = parseYamlWithLines(source, file, 1);
@@ -105,7 +111,9 @@ export function loadSettings(contentDir: string, env: NodeJS.ProcessEnv = proces
   const envProblems = [
     env.SITE_URL ? environmentProblem("SITE_URL", originProblem(env.SITE_URL)) : undefined,
     env.PATH_PREFIX ? environmentProblem("PATH_PREFIX", prefixProblem(env.PATH_PREFIX)) : undefined,
-    env.DECAP_LOCAL_BACKEND ? environmentProblem("DECAP_LOCAL_BACKEND", localBackendProblem(env.DECAP_LOCAL_BACKEND)) : undefined,
+    env.DECAP_LOCAL_BACKEND
+      ? environmentProblem("DECAP_LOCAL_BACKEND", localBackendProblem(env.DECAP_LOCAL_BACKEND))
+      : undefined,
   ].filter((p): p is Problem => p !== undefined);
   if (!result.success) return { problems: [...problemsFromZod(result.error, parsed, file), ...envProblems] };
   if (envProblems.length) return { problems: envProblems };

@@ -36,7 +36,8 @@ export interface Headed {
 }
 
 function withHead<T extends object>(page: T, site: SiteSettings, input: (page: T) => PageMetaInput): T & Headed {
-  return Object.defineProperty(page, "head", { get: () => pageHead(site, input(page)), enumerable: false }) as T & Headed;
+  return Object.defineProperty(page, "head", { get: () => pageHead(site, input(page)), enumerable: false }) as T &
+    Headed;
 }
 
 export interface BulletinPage extends Headed {
@@ -87,7 +88,11 @@ export interface SiteData {
 function siteLinks(site: UrlSite): SiteLinks {
   const pages = Object.entries(PAGE_PATHS).map(([name, path]) => [name, href(site, path)]);
   const sections = SECTIONS.map((s) => [s.key, href(site, s.path)]);
-  return Object.fromEntries([...pages, ...sections, ["feedJson", href(site, jsonFeedPath(PAGE_PATHS.feedAtom))]]) as SiteLinks;
+  return Object.fromEntries([
+    ...pages,
+    ...sections,
+    ["feedJson", href(site, jsonFeedPath(PAGE_PATHS.feedAtom))],
+  ]) as SiteLinks;
 }
 
 /** One link object per term, shared by every bulletin that names the term. */
@@ -101,7 +106,10 @@ function termLinker(site: UrlSite) {
   };
 }
 
-export function deriveSiteData(site: Site, related = computeRelated(site.bulletins, { ...site.settings.related, now: site.now })): SiteData {
+export function deriveSiteData(
+  site: Site,
+  related = computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
+): SiteData {
   const { settings, registries, bulletins } = site;
   const terms = buildTerms(bulletins, registries, settings);
   const listings = listingPages(terms, settings.perPage, settings).map((listing) =>
@@ -124,7 +132,12 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
       types: b.types.map((t) => termLink("type", t.key, t.name)),
     };
   }
-  const neighbour = (b: Bulletin): Neighbour => ({ title: b.title, path: b.url, href: bulletinLinks[b.url]!.href, lang: b.lang });
+  const neighbour = (b: Bulletin): Neighbour => ({
+    title: b.title,
+    path: b.url,
+    href: bulletinLinks[b.url]!.href,
+    lang: b.lang,
+  });
   // Previous/next follow publication order: "previous" is the older neighbour.
   const bulletinPages = bulletins.map((b, i): BulletinPage => {
     const newer = bulletins[i - 1];
@@ -140,7 +153,13 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
       related: related.get(b.url) ?? [],
       ...(b.draft ? { status: "draft" as const } : b.future ? { status: "future" as const } : {}),
     };
-    return withHead(page, settings, (p) => ({ title: b.title, description: b.summary, path: b.url, bulletin: b, breadcrumbs: p.breadcrumbs }));
+    return withHead(page, settings, (p) => ({
+      title: b.title,
+      description: b.summary,
+      path: b.url,
+      bulletin: b,
+      breadcrumbs: p.breadcrumbs,
+    }));
   });
   const groups = {
     region: indexGroups(terms, "region", registries, settings),
@@ -152,7 +171,11 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     site: settings,
     csp: cspMeta(),
     links: siteLinks(settings),
-    nav: [homeCrumb(settings), ...SECTIONS.map((s) => sectionLink(settings, s.key)), linkTo(settings, "搜索", PAGE_PATHS.search)],
+    nav: [
+      homeCrumb(settings),
+      ...SECTIONS.map((s) => sectionLink(settings, s.key)),
+      linkTo(settings, "搜索", PAGE_PATHS.search),
+    ],
     admin: {
       config: cmsConfigYaml({ registries, settings }),
       csp: cspMeta(adminCspDirectives(settings.cms)),
@@ -164,7 +187,14 @@ export function deriveSiteData(site: Site, related = computeRelated(site.bulleti
     files: [...feedFiles(settings, bulletins, listings), ...crawlerFiles(settings, bulletins, site.fixedNow)],
     sectionIndexes: SECTIONS.map((s) =>
       withHead(
-        { key: s.key, path: s.path, title: s.title, description: s.description, breadcrumbs: [homeCrumb(settings), { name: s.title }], groups: groups[s.key] },
+        {
+          key: s.key,
+          path: s.path,
+          title: s.title,
+          description: s.description,
+          breadcrumbs: [homeCrumb(settings), { name: s.title }],
+          groups: groups[s.key],
+        },
         settings,
         (i) => ({ title: i.title, description: i.description, path: i.path }),
       ),

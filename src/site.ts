@@ -53,8 +53,18 @@ export function loadSite(options: LoadSiteOptions): Site {
   const now = options.now ?? fixedNow ?? DateTime.now().setZone(settings.timeZone);
   const { files, strays } = listBulletinFiles(join(contentDir, "bulletins"));
   const { bulletins: all, problems } = loadBulletins(files, { root: options.root, settings, registries, now });
-  for (const stray of strays) problems.push({ file: repoPath(options.root, stray.path), line: 0, field: "file", message: stray.why });
+  for (const stray of strays)
+    problems.push({ file: repoPath(options.root, stray.path), line: 0, field: "file", message: stray.why });
   all.sort(byDateDesc);
   const bulletins = options.mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
-  return { settings, registries, all, bulletins, problems: [...settingsProblems, ...registryProblems, ...problems], now, fixedNow, mode: options.mode };
+  return {
+    settings,
+    registries,
+    all,
+    bulletins,
+    problems: [...settingsProblems, ...registryProblems, ...problems],
+    now,
+    fixedNow,
+    mode: options.mode,
+  };
 }

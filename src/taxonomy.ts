@@ -114,16 +114,25 @@ export function buildTerms(bulletins: readonly Bulletin[], registries: Registrie
       title: regionTitle(node),
       description: `${node.name}的反诈通报、典型案例与防骗提示`,
       basePath,
-      breadcrumbs: [homeCrumb(site), sectionCrumb("region"), ...registries.regions.path(key).map((n) => link(regionTitle(n), termPath("region", n.key)))],
+      breadcrumbs: [
+        homeCrumb(site),
+        sectionCrumb("region"),
+        ...registries.regions.path(key).map((n) => link(regionTitle(n), termPath("region", n.key))),
+      ],
       ...feedOf("region", basePath),
       items,
       children: registries.regions
         .children(key)
         .filter((child) => byRegion.has(child.key))
-        .map((child) => termLink(site, regionTitle(child), termPath("region", child.key), byRegion.get(child.key)!.length)),
+        .map((child) =>
+          termLink(site, regionTitle(child), termPath("region", child.key), byRegion.get(child.key)!.length),
+        ),
     });
   }
-  for (const [kind, registry, byKey] of [["campaign", registries.campaigns, byCampaign], ["type", registries.types, byType]] as const) {
+  for (const [kind, registry, byKey] of [
+    ["campaign", registries.campaigns, byCampaign],
+    ["type", registries.types, byType],
+  ] as const) {
     terms.push(...registryTerms(kind, registry.all, byKey, site));
   }
   for (const [year, items] of [...byYear].sort(([a], [b]) => b - a)) {
@@ -169,22 +178,29 @@ function feedOf(key: SectionKey, basePath: string): { feedPath?: string } {
 }
 
 /** Terms of a registry (campaigns, fraud types): one per entry that has bulletins, in registry order. */
-function registryTerms(kind: "campaign" | "type", entries: readonly (Campaign | FraudType)[], byKey: Map<string, Bulletin[]>, site: UrlSite): Term[] {
+function registryTerms(
+  kind: "campaign" | "type",
+  entries: readonly (Campaign | FraudType)[],
+  byKey: Map<string, Bulletin[]>,
+  site: UrlSite,
+): Term[] {
   return entries.flatMap((entry) => {
     const items = byKey.get(entry.key);
     if (!items) return [];
     const basePath = termPath(kind, entry.key);
-    return [{
-      kind,
-      key: entry.key,
-      title: entry.name,
-      description: entry.description,
-      basePath,
-      breadcrumbs: [homeCrumb(site), sectionLink(site, kind), linkTo(site, entry.name, basePath)],
-      ...feedOf(kind, basePath),
-      items,
-      children: [],
-    }];
+    return [
+      {
+        kind,
+        key: entry.key,
+        title: entry.name,
+        description: entry.description,
+        basePath,
+        breadcrumbs: [homeCrumb(site), sectionLink(site, kind), linkTo(site, entry.name, basePath)],
+        ...feedOf(kind, basePath),
+        items,
+        children: [],
+      },
+    ];
   });
 }
 
@@ -202,7 +218,12 @@ export interface IndexGroup {
   children: TermLink[];
 }
 
-export function indexGroups(terms: readonly Term[], kind: "region" | "campaign" | "type" | "year", registries: Registries, site: UrlSite): IndexGroup[] {
+export function indexGroups(
+  terms: readonly Term[],
+  kind: "region" | "campaign" | "type" | "year",
+  registries: Registries,
+  site: UrlSite,
+): IndexGroup[] {
   const ofKind = terms.filter((t) => t.kind === kind);
   const group = (t: Term, description?: string): IndexGroup => ({
     title: t.title,

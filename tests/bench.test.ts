@@ -21,7 +21,11 @@ const { regions } = loadRegistries(CONTENT).registries;
 function filesOf(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), "utf8"));
+    if (entry.isFile())
+      files.set(
+        relative(dir, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), "utf8"),
+      );
   }
   return files;
 }
@@ -36,7 +40,10 @@ test("mulberry32 is deterministic and spread over [0, 1)", () => {
   const a = mulberry32(42);
   const b = mulberry32(42);
   const xs = Array.from({ length: 1000 }, () => a.next());
-  assert.deepEqual(xs, Array.from({ length: 1000 }, () => b.next()));
+  assert.deepEqual(
+    xs,
+    Array.from({ length: 1000 }, () => b.next()),
+  );
   assert.ok(xs.every((x) => x >= 0 && x < 1));
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   assert.ok(mean > 0.45 && mean < 0.55, `mean ${mean}`);
@@ -50,14 +57,21 @@ test("countHan counts Han characters only", () => {
 test("a corpus is the same for a seed and different for another", async () => {
   const root = mkdtempSync(join(tmpdir(), "bench-corpus-"));
   try {
-    for (const [name, seed] of [["a", 7], ["b", 7], ["c", 8]] as const) {
+    for (const [name, seed] of [
+      ["a", 7],
+      ["b", 7],
+      ["c", 8],
+    ] as const) {
       assert.deepEqual(await generateCorpus({ articles: 30, seed, dir: join(root, name) }), { files: 30 });
     }
     const a = filesOf(join(root, "a"));
     assert.deepEqual(filesOf(join(root, "b")), a);
     assert.notDeepEqual(filesOf(join(root, "c")), a);
     // A complete content folder: the repository's settings and registries come along.
-    assert.ok(a.has("site.yaml") && a.has(join("registries", "regions.yaml")), [...a.keys()].filter((k) => !k.startsWith("bulletins")).join(", "));
+    assert.ok(
+      a.has("site.yaml") && a.has(join("registries", "regions.yaml")),
+      [...a.keys()].filter((k) => !k.startsWith("bulletins")).join(", "),
+    );
     assert.equal([...a.keys()].filter((k) => k.startsWith("bulletins/")).length, 30);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -117,7 +131,10 @@ test("the cities resolve to their provinces, in both scripts", () => {
 
 test("the tree sampler counts a child process", async () => {
   const sampler = new TreeSampler(process.pid);
-  const child = spawn(process.execPath, ["-e", "const b = Buffer.alloc(64 * 2 ** 20, 1); setTimeout(() => b.length, 1500)"]);
+  const child = spawn(process.execPath, [
+    "-e",
+    "const b = Buffer.alloc(64 * 2 ** 20, 1); setTimeout(() => b.length, 1500)",
+  ]);
   let exited = false;
   const exit = new Promise((resolve) => child.on("exit", () => resolve((exited = true))));
   // Sampled until the child exits: on a loaded machine it may take long to reach its size.
@@ -133,7 +150,13 @@ test("the tree sampler counts a child process", async () => {
 });
 
 test("bench arguments are checked", () => {
-  assert.deepEqual(parseBenchArgs(["--articles", "50"]), { articles: 50, seed: 1, keep: false, json: false, skipSearch: false });
+  assert.deepEqual(parseBenchArgs(["--articles", "50"]), {
+    articles: 50,
+    seed: 1,
+    keep: false,
+    json: false,
+    skipSearch: false,
+  });
   assert.throws(() => parseBenchArgs(["--articles", "ten"]), /--articles: expected a whole number, got ten/);
   assert.throws(() => parseBenchArgs([]), /--articles/);
 });
@@ -142,16 +165,30 @@ test("a 50-bulletin bench runs the whole production build", async () => {
   const report = await runBench({ articles: 50, seed: 5 });
   assert.equal(report.bulletins, 50);
   assert.ok(report.pages > report.bulletins, `${report.pages} pages`);
-  for (const phase of ["load", "related", "render", "search", "other"] as const) assert.ok(report.phasesMs[phase] >= 0, phase);
+  for (const phase of ["load", "related", "render", "search", "other"] as const)
+    assert.ok(report.phasesMs[phase] >= 0, phase);
   assert.ok(report.phasesMs.search > 0, "the search index was built");
   assert.ok(report.memory.peakTreeRssBytes > 0 && report.memory.samples >= 1, JSON.stringify(report.memory));
-  for (const phase of ["load", "related", "render", "search"]) assert.ok(report.memory.phasePeakBytes[phase]! > 0, `peak of ${phase}`);
+  for (const phase of ["load", "related", "render", "search"])
+    assert.ok(report.memory.phasePeakBytes[phase]! > 0, `peak of ${phase}`);
   // Each phase's CPU time is taken over its own interval, so search (which overlaps rendering) has some too.
-  assert.ok(report.memory.phaseCpuMs.render! > 0 && report.memory.phaseCpuMs.search! > 0, JSON.stringify(report.memory.phaseCpuMs));
+  assert.ok(
+    report.memory.phaseCpuMs.render! > 0 && report.memory.phaseCpuMs.search! > 0,
+    JSON.stringify(report.memory.phaseCpuMs),
+  );
   assert.ok(report.memory.cpuMs >= report.memory.phaseCpuMs.render!, JSON.stringify(report.memory));
   assert.equal(report.dir, undefined);
   const table = formatReport(report);
-  for (const label of ["bulletins", "pages written", "load and validate", "related headlines", "render and write", "search index", "build total", "peak RSS"]) {
+  for (const label of [
+    "bulletins",
+    "pages written",
+    "load and validate",
+    "related headlines",
+    "render and write",
+    "search index",
+    "build total",
+    "peak RSS",
+  ]) {
     assert.ok(table.includes(label), label);
   }
 });

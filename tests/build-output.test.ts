@@ -15,7 +15,14 @@ const PREFIX = "/fanzha/";
 
 /** Every file of a tree with the sha256 of its bytes, by relative path. */
 function treeHashes(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]));
+  return new Map(
+    listFiles(dir).map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(join(dir, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 function treeDifferences(a: Map<string, string>, b: Map<string, string>): string[] {
@@ -87,7 +94,9 @@ describe("build output", () => {
     // Feeds, sitemaps and page metadata: every absolute URL of the site carries the prefix too.
     const outside: string[] = [];
     let absolute = 0;
-    for (const file of listFiles(site.dir).filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith("pagefind/"))) {
+    for (const file of listFiles(site.dir).filter(
+      (f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith("pagefind/"),
+    )) {
       const text = readFileSync(join(site.dir, file), "utf8");
       for (const m of text.matchAll(new RegExp(`${site.siteUrl.replace(/[.]/g, "\\.")}(/[^"'<\\s]*)?`, "g"))) {
         absolute++;

@@ -16,12 +16,19 @@ let result: BuildResult;
 const progress: string[] = [];
 
 const pageOf = (url: string) => join(out, url, "index.html");
-const times = (html: string) => [...html.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)].map((m) => `${m[1]} ${m[2]}`);
+const times = (html: string) =>
+  [...html.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)].map((m) => `${m[1]} ${m[2]}`);
 
 describe("sample build", () => {
   before(async () => {
     out = join(mkdtempSync(join(tmpdir(), "fanzha-build-")), "site");
-    result = await runBuild({ root: ROOT, outDir: out, search: false, env: { SOURCE_DATE_EPOCH: EPOCH, FANZHA_RENDER_BATCH: "20" }, progress: (line) => progress.push(line) });
+    result = await runBuild({
+      root: ROOT,
+      outDir: out,
+      search: false,
+      env: { SOURCE_DATE_EPOCH: EPOCH, FANZHA_RENDER_BATCH: "20" },
+      progress: (line) => progress.push(line),
+    });
   });
 
   it("reports each phase once, with its counts and times, and each render run", () => {
@@ -32,8 +39,16 @@ describe("sample build", () => {
     const runs = progress.filter((l) => l.startsWith("render and write: run "));
     assert.equal(runs.length, result.renderRuns);
     assert.ok(result.renderRuns > 1, "the sample site renders in several runs of 20 pages");
-    assert.match(runs.at(-1)!, new RegExp(`^render and write: run ${result.renderRuns} of ${result.renderRuns}, (\\d+) of \\1 bulletin and listing pages ${time}$`));
-    assert.match(progress.at(-1)!, new RegExp(`^render and write: ${result.pages} files in ${result.renderRuns} runs ${time}$`));
+    assert.match(
+      runs.at(-1)!,
+      new RegExp(
+        `^render and write: run ${result.renderRuns} of ${result.renderRuns}, (\\d+) of \\1 bulletin and listing pages ${time}$`,
+      ),
+    );
+    assert.match(
+      progress.at(-1)!,
+      new RegExp(`^render and write: ${result.pages} files in ${result.renderRuns} runs ${time}$`),
+    );
     assert.equal(progress.length, 2 + result.renderRuns + 1);
   });
 
@@ -41,7 +56,10 @@ describe("sample build", () => {
     const published = site.all.filter((b) => !b.draft && !b.future);
     const hidden = site.all.filter((b) => b.draft || b.future);
     assert.ok(published.length >= 24, `only ${published.length} published sample bulletins`);
-    assert.ok(hidden.some((b) => b.draft) && hidden.some((b) => b.future), "the sample needs a draft and a future bulletin");
+    assert.ok(
+      hidden.some((b) => b.draft) && hidden.some((b) => b.future),
+      "the sample needs a draft and a future bulletin",
+    );
     for (const b of published) assert.ok(existsSync(pageOf(b.url)), `missing ${b.url}`);
     for (const b of hidden) assert.ok(!existsSync(pageOf(b.url)), `${b.url} must not be built`);
     // Feeds and sitemaps are made from the published list only.
@@ -56,7 +74,11 @@ describe("sample build", () => {
     const published = site.all.filter((b) => !b.draft && !b.future);
     for (const province of new Set(published.map((b) => b.province.key))) {
       let html = "";
-      for (let n = 1, path = `/regions/${province}/`; existsSync(pageOf(path)); n++, path = `/regions/${province}/page/${n}/`) {
+      for (
+        let n = 1, path = `/regions/${province}/`;
+        existsSync(pageOf(path));
+        n++, path = `/regions/${province}/page/${n}/`
+      ) {
         html += readFileSync(pageOf(path), "utf8");
       }
       for (const b of published.filter((x) => x.province.key === province)) {

@@ -18,7 +18,8 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   bench: ["--articles", "--seed", "--keep", "--json", "--skip-search"],
   cms: ["--backend-port"],
 };
-const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> })
+  .scripts;
 
 /** The TypeScript file an npm script runs. */
 function entry(name: string): string {
@@ -33,7 +34,11 @@ describe("--help", () => {
       commandLine({
         usage: "npm run x -- [options]",
         about: "Does x.",
-        options: { count: { type: "string", default: "3" }, names: { type: "string", multiple: true }, dry: { type: "boolean" } },
+        options: {
+          count: { type: "string", default: "3" },
+          names: { type: "string", multiple: true },
+          dry: { type: "boolean" },
+        },
         help: { count: ["N", "how many"], names: ["NAME", "whom"], dry: "only say what" },
         example: "npm run x -- --count 2",
       }),
@@ -60,20 +65,31 @@ describe("--help", () => {
 
   for (const [name, options] of Object.entries(COMMANDS)) {
     test(`npm run ${name} -- --help prints its options and an example, and does nothing else`, async () => {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", entry(name), "--help"], { cwd: ROOT, encoding: "utf8" });
+      const { stdout } = await run(process.execPath, ["--import", "tsx", entry(name), "--help"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
       assert.match(stdout, new RegExp(`^usage: npm run ${name}\\b`));
-      for (const option of [...options, "--help"]) assert.match(stdout, new RegExp(`^  ${option}\\b`, "m"), `${name}: ${option} is not described`);
+      for (const option of [...options, "--help"])
+        assert.match(stdout, new RegExp(`^  ${option}\\b`, "m"), `${name}: ${option} is not described`);
       const described = [...stdout.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]);
-      assert.deepEqual(described.sort(), [...options, "--help"].sort(), `${name}: the help describes other options than the command takes`);
+      assert.deepEqual(
+        described.sort(),
+        [...options, "--help"].sort(),
+        `${name}: the help describes other options than the command takes`,
+      );
       assert.match(stdout, new RegExp(`\\nexample:\\n  (\\S+=\\S+ )*npm run ${name}\\b`));
     });
   }
 
   test("an option a command does not take is an error", async () => {
-    await assert.rejects(run(process.execPath, ["--import", "tsx", entry("check"), "--jsno"], { cwd: ROOT, encoding: "utf8" }), (error: { code?: number; stderr?: string }) => {
-      assert.equal(error.code, 1);
-      assert.match(error.stderr ?? "", /Unknown option '--jsno'/);
-      return true;
-    });
+    await assert.rejects(
+      run(process.execPath, ["--import", "tsx", entry("check"), "--jsno"], { cwd: ROOT, encoding: "utf8" }),
+      (error: { code?: number; stderr?: string }) => {
+        assert.equal(error.code, 1);
+        assert.match(error.stderr ?? "", /Unknown option '--jsno'/);
+        return true;
+      },
+    );
   });
 });

@@ -19,7 +19,13 @@ import { ROOT } from "./helpers/site-build.ts";
 
 const site = loadSite({ root: ROOT, contentDir: join(ROOT, "content"), mode: "development", env: {} });
 const config = cmsConfig({ registries: site.registries, settings: site.settings });
-type Field = { name: string; widget: string; required?: boolean; pattern?: [string, string]; options?: Array<{ label: string; value: string }> };
+type Field = {
+  name: string;
+  widget: string;
+  required?: boolean;
+  pattern?: [string, string];
+  options?: Array<{ label: string; value: string }>;
+};
 const fields = (config.collections as Array<{ fields: Field[] }>)[0]!.fields;
 const field = (name: string): Field => {
   const found = fields.find((f) => f.name === name);
@@ -30,7 +36,12 @@ const shape = frontMatterSchema.shape as unknown as Record<string, z.ZodType>;
 
 describe("fieldLimits", () => {
   test("finds the longest text a schema accepts, and whether it is required", () => {
-    const toy = { a: z.string().trim().min(1).max(7), b: z.string().max(3).optional(), c: z.string(), d: z.array(z.string().max(5)).optional() };
+    const toy = {
+      a: z.string().trim().min(1).max(7),
+      b: z.string().max(3).optional(),
+      c: z.string(),
+      d: z.array(z.string().max(5)).optional(),
+    };
     assert.deepEqual(fieldLimits(toy, "a"), { required: true, max: 7 });
     assert.deepEqual(fieldLimits(toy, "b"), { required: false, max: 3 });
     assert.deepEqual(fieldLimits(toy, "c"), { required: true });
@@ -41,13 +52,23 @@ describe("fieldLimits", () => {
 
 describe("the editor's configuration", () => {
   test("every front-matter field has a form field, and nothing else does", () => {
-    assert.deepEqual(fields.map((f) => f.name).filter((n) => n !== "body").sort(), Object.keys(shape).sort());
+    assert.deepEqual(
+      fields
+        .map((f) => f.name)
+        .filter((n) => n !== "body")
+        .sort(),
+      Object.keys(shape).sort(),
+    );
   });
 
   test("required fields are those the schema requires", () => {
     for (const f of fields.filter((f) => f.name !== "body")) {
       const required = !shape[f.name]!.safeParse(undefined).success;
-      assert.equal(f.required ?? true, required, `${f.name}: required in the editor ${f.required ?? true}, in the schema ${required}`);
+      assert.equal(
+        f.required ?? true,
+        required,
+        `${f.name}: required in the editor ${f.required ?? true}, in the schema ${required}`,
+      );
     }
   });
 
@@ -57,7 +78,11 @@ describe("the editor's configuration", () => {
       const { max } = fieldLimits(shape, name);
       assert.ok(max, `${name} has no limit`);
       for (const text of ["字".repeat(max), "字".repeat(max + 1), "  ", "a b"]) {
-        if (pattern.test(text)) assert.ok(shape[name]!.safeParse(text).success, `${name}: the editor accepts ${JSON.stringify(text.slice(0, 9))}… (${text.length}) but check refuses it`);
+        if (pattern.test(text))
+          assert.ok(
+            shape[name]!.safeParse(text).success,
+            `${name}: the editor accepts ${JSON.stringify(text.slice(0, 9))}… (${text.length}) but check refuses it`,
+          );
       }
       assert.ok(pattern.test("字".repeat(max)), `${name}: the editor refuses the longest text check accepts`);
       assert.ok(!pattern.test("字".repeat(max + 1)), `${name}: the editor accepts a text longer than check does`);
@@ -78,8 +103,14 @@ describe("the editor's configuration", () => {
     assert.equal(regions.widget, "select");
     assert.equal(regions.options!.length, site.registries.regions.all.length);
     assert.ok(regions.options!.length >= 505, `${regions.options!.length} regions`);
-    assert.deepEqual(regions.options!.find((o) => o.value === "wuxi"), { label: "无锡市 · 江苏省", value: "wuxi" });
-    assert.deepEqual(field("campaign").options!.find((o) => o.value === "xindun"), { label: "心盾", value: "xindun" });
+    assert.deepEqual(
+      regions.options!.find((o) => o.value === "wuxi"),
+      { label: "无锡市 · 江苏省", value: "wuxi" },
+    );
+    assert.deepEqual(
+      field("campaign").options!.find((o) => o.value === "xindun"),
+      { label: "心盾", value: "xindun" },
+    );
     assert.ok(field("types").options!.some((o) => o.label === "刷单返利"));
   });
 
@@ -94,7 +125,10 @@ describe("the editor's configuration", () => {
 
   test("the local backend is named only when `npm run cms` asks for it", () => {
     assert.equal(config.local_backend, undefined);
-    const local = cmsConfig({ registries: site.registries, settings: { ...site.settings, cms: { ...site.settings.cms, localBackend: "http://127.0.0.1:9999/api/v1" } } });
+    const local = cmsConfig({
+      registries: site.registries,
+      settings: { ...site.settings, cms: { ...site.settings.cms, localBackend: "http://127.0.0.1:9999/api/v1" } },
+    });
     assert.deepEqual(local.local_backend, { url: "http://127.0.0.1:9999/api/v1" });
   });
 });
@@ -108,9 +142,25 @@ describe("the editor's Content-Security-Policy", () => {
     assert.deepEqual(loosened, ["script-src", "style-src", "img-src", "connect-src"]);
     assert.equal(admin["connect-src"], "'self' https://api.github.com");
     assert.equal(admin["frame-ancestors"], "'none'");
-    const gitlab = adminCspDirectives({ backend: { name: "gitlab", repo: "g/p", branch: "main", api_root: "https://git.example.org/api/v4", base_url: "https://git.example.org" } });
+    const gitlab = adminCspDirectives({
+      backend: {
+        name: "gitlab",
+        repo: "g/p",
+        branch: "main",
+        api_root: "https://git.example.org/api/v4",
+        base_url: "https://git.example.org",
+      },
+    });
     assert.equal(gitlab["connect-src"], "'self' https://git.example.org");
-    const gitea = adminCspDirectives({ backend: { name: "gitea", repo: "g/p", branch: "main", api_root: "https://api.example.org/v1", base_url: "https://login.example.org" } });
+    const gitea = adminCspDirectives({
+      backend: {
+        name: "gitea",
+        repo: "g/p",
+        branch: "main",
+        api_root: "https://api.example.org/v1",
+        base_url: "https://login.example.org",
+      },
+    });
     assert.equal(gitea["connect-src"], "'self' https://api.example.org https://login.example.org");
     const local = adminCspDirectives({ ...github, localBackend: "http://127.0.0.1:8081/api/v1" });
     assert.equal(local["connect-src"], "'self' https://api.github.com http://127.0.0.1:8081");

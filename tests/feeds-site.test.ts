@@ -38,7 +38,10 @@ function fileOf(url: string): string {
 const urlOf = (file: string) => BASE + file.replace(/(^|\/)index\.html$/, "$1");
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!);
+  return text.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!,
+  );
 }
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -51,7 +54,9 @@ function head(html: string) {
   return {
     links: tags("link").map((t) => ({ rel: attr(t, "rel"), type: attr(t, "type"), href: attr(t, "href") })),
     meta: (key: string) => metas.filter((m) => m.key === key).map((m) => m.content),
-    jsonLd: [...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!)),
+    jsonLd: [...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1]!),
+    ),
   };
 }
 
@@ -74,7 +79,10 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
       ].join("\n"),
     );
     // Either side of the two-day edge of the News sitemap's window.
-    for (const [slug, hours] of [["window-inside", 47], ["window-outside", 49]] as const) {
+    for (const [slug, hours] of [
+      ["window-inside", 47],
+      ["window-outside", 49],
+    ] as const) {
       writeBulletin(
         content,
         `2099/${slug}.md`,
@@ -117,13 +125,18 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
       const names = childElements(feed).map((e) => e.nodeName);
       const firstEntry = names.indexOf("entry");
       assert.ok(firstEntry > 0, `${file} has entries`);
-      for (const name of ["id", "title", "updated"]) assert.ok(names.indexOf(name) < firstEntry, `${file}: ${name} first`);
+      for (const name of ["id", "title", "updated"])
+        assert.ok(names.indexOf(name) < firstEntry, `${file}: ${name} first`);
       const self = childElements(feed).find((e) => e.nodeName === "link" && e.getAttribute("rel") === "self")!;
       assert.equal(self.getAttribute("href"), BASE + file);
       const entries = childElements(feed).filter((e) => e.nodeName === "entry");
       assert.ok(entries.length <= 50);
       const published = entries.map((e) => DateTime.fromISO(childText(e, "published")!).toMillis());
-      assert.deepEqual(published, [...published].sort((a, b) => b - a), `${file} newest first`);
+      assert.deepEqual(
+        published,
+        [...published].sort((a, b) => b - a),
+        `${file} newest first`,
+      );
       for (const entry of entries) {
         assert.match(childText(entry, "published")!, ISO_WITH_OFFSET);
         assert.match(childText(entry, "updated")!, ISO_WITH_OFFSET);
@@ -132,7 +145,13 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
         assert.ok(existsSync(join(out, fileOf(href))), `${file} links to a missing page ${href}`);
         assert.ok(childText(entry, "content")!.length > 0);
       }
-      assert.equal(childText(feed, "updated"), entries.map((e) => childText(e, "updated")!).sort().at(-1));
+      assert.equal(
+        childText(feed, "updated"),
+        entries
+          .map((e) => childText(e, "updated")!)
+          .sort()
+          .at(-1),
+      );
     }
   });
 
@@ -156,7 +175,9 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
     const parts = childElements(index).map((s) => parseXml(read(fileOf(childText(s, "loc")!))).documentElement!);
     assert.equal(parts.length, 1);
     const locs = parts.flatMap((part) => childElements(part).map((u) => childText(u, "loc")!));
-    const expected = htmlPages().filter((f) => f !== "404.html").map(urlOf);
+    const expected = htmlPages()
+      .filter((f) => f !== "404.html")
+      .map(urlOf);
     assert.deepEqual([...locs].sort(), [...expected].sort());
     assert.equal(new Set(locs).size, locs.length);
     for (const u of parts.flatMap((part) => childElements(part))) {
@@ -178,9 +199,15 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
     const urls = childElements(root);
     assert.deepEqual(urls.map((u) => childText(u, "loc")).sort(), inWindow.sort());
     const locs = urls.map((u) => childText(u, "loc")!);
-    assert.ok(locs.some((l) => l.includes("/window-inside/")), "47 hours old is inside");
+    assert.ok(
+      locs.some((l) => l.includes("/window-inside/")),
+      "47 hours old is inside",
+    );
     assert.ok(!locs.some((l) => l.includes("/window-outside/")), "49 hours old is outside");
-    assert.ok(bulletinPages().some((f) => f.includes("/window-outside/")), "but it was built");
+    assert.ok(
+      bulletinPages().some((f) => f.includes("/window-outside/")),
+      "but it was built",
+    );
     for (const u of urls) {
       const news = child(u, "news:news")!;
       assert.match(childText(news, "news:publication_date")!, ISO_WITH_OFFSET);
@@ -205,7 +232,10 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
         assert.equal(h.meta(key).length, 1, `${file} has one ${key}`);
       }
       const alternates = h.links.filter((l) => l.rel === "alternate");
-      assert.ok(alternates.some((l) => l.href === `${BASE}feed.xml` && l.type === "application/atom+xml"), `${file} links the site feed`);
+      assert.ok(
+        alternates.some((l) => l.href === `${BASE}feed.xml` && l.type === "application/atom+xml"),
+        `${file} links the site feed`,
+      );
       for (const l of alternates) assert.ok(files.includes(fileOf(l.href!)), `${file}: alternate ${l.href} was built`);
       for (const ld of h.jsonLd) assert.equal(ld["@context"], "https://schema.org");
       for (const image of [...h.meta("og:image"), ...h.meta("twitter:image")]) {
@@ -226,7 +256,11 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
       assert.ok(article.headline);
       assert.match(article.datePublished, ISO_WITH_OFFSET);
       assert.match(article.dateModified, ISO_WITH_OFFSET);
-      assert.ok(Array.isArray(article.author) && article.author.length > 0 && article.author.every((a: { name: string }) => a.name));
+      assert.ok(
+        Array.isArray(article.author) &&
+          article.author.length > 0 &&
+          article.author.every((a: { name: string }) => a.name),
+      );
       assert.equal(article.publisher["@type"], "Organization");
       assert.ok(article.publisher.name);
       const crumbs = ld.find((x) => x["@type"] === "BreadcrumbList");
@@ -246,7 +280,11 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
     assert.ok(page, "the hostile bulletin was built");
     const html = read(page);
     assert.ok(!html.includes("<script>alert(1)"), "no live script in the page");
-    assert.equal(html.match(/<script\b/g)!.length, html.match(/<\/script>/g)!.length, "scripts open and close in pairs");
+    assert.equal(
+      html.match(/<script\b/g)!.length,
+      html.match(/<\/script>/g)!.length,
+      "scripts open and close in pairs",
+    );
     const h = head(html);
     assert.deepEqual(h.meta("og:title"), [HOSTILE]);
     assert.equal(h.jsonLd.find((x) => x["@type"] === "NewsArticle").headline, HOSTILE);
@@ -254,12 +292,16 @@ describe("feeds, sitemaps and metadata of a build under a path prefix", () => {
     for (const feedFile of ["feed.xml", "regions/wuxi/feed.xml"]) {
       const xml = read(feedFile);
       assert.ok(!xml.includes("<script>"));
-      const entry = childElements(parseXml(xml).documentElement!).find((e) => e.nodeName === "entry" && childText(e, "id") === url)!;
+      const entry = childElements(parseXml(xml).documentElement!).find(
+        (e) => e.nodeName === "entry" && childText(e, "id") === url,
+      )!;
       assert.equal(childText(entry, "title"), HOSTILE, feedFile);
     }
     const item = JSON.parse(read("feed.json")).items.find((i: { id: string }) => i.id === url);
     assert.equal(item.title, HOSTILE);
-    const news = childElements(parseXml(read("news-sitemap.xml")).documentElement!).find((u) => childText(u, "loc") === url)!;
+    const news = childElements(parseXml(read("news-sitemap.xml")).documentElement!).find(
+      (u) => childText(u, "loc") === url,
+    )!;
     assert.equal(childText(child(news, "news:news")!, "news:title"), HOSTILE);
   });
 });

@@ -64,11 +64,16 @@ test("the Atom feed parses and names its feed-level elements before any entry", 
     assert.ok(at >= 0 && at < firstEntry, `${required} before the first entry, got ${names.join(",")}`);
   }
   assert.deepEqual(names.slice(0, 4), ["id", "title", "subtitle", "updated"]);
-  assert.ok(names.slice(firstEntry).every((n) => n === "entry"), "nothing after the entries");
+  assert.ok(
+    names.slice(firstEntry).every((n) => n === "entry"),
+    "nothing after the entries",
+  );
 });
 
 test("Atom feed links and ids are absolute under the path prefix", () => {
-  const { feed } = atomEntries(atomFeed(input({ selfPath: "/campaigns/xindun/feed.xml", homePath: "/campaigns/xindun/" })));
+  const { feed } = atomEntries(
+    atomFeed(input({ selfPath: "/campaigns/xindun/feed.xml", homePath: "/campaigns/xindun/" })),
+  );
   const links = childElements(feed).filter((e) => e.nodeName === "link");
   assert.deepEqual(
     links.map((l) => [l.getAttribute("rel"), l.getAttribute("href")]),
@@ -82,10 +87,15 @@ test("Atom feed links and ids are absolute under the path prefix", () => {
 
 test("Atom entries come newest first with the required elements, times in +08:00", () => {
   const { feed, entries } = atomEntries(atomFeed(input()));
-  assert.deepEqual(entries.map((e) => childText(e, "title")), ["较新的通报", "更正后的通报", "较早的通报"]);
+  assert.deepEqual(
+    entries.map((e) => childText(e, "title")),
+    ["较新的通报", "更正后的通报", "较早的通报"],
+  );
   const first = entries[0]!;
   assert.deepEqual(
-    childElements(first).map((e) => e.nodeName).filter((n, i, all) => all.indexOf(n) === i),
+    childElements(first)
+      .map((e) => e.nodeName)
+      .filter((n, i, all) => all.indexOf(n) === i),
     ["id", "title", "link", "published", "updated", "category", "summary", "content"],
   );
   assert.equal(childText(first, "id"), "https://example.org/fanzha/bulletins/2023/08/newer/");
@@ -107,7 +117,9 @@ test("a time given in another zone is written in the site's zone", () => {
 test("Atom entries carry authors, categories per campaign, type, region and tag, and full HTML content", () => {
   const { entries } = atomEntries(atomFeed(input()));
   const entry = entries.find((e) => childText(e, "title") === "较早的通报")!;
-  const authors = childElements(entry).filter((e) => e.nodeName === "author").map((a) => childText(a, "name"));
+  const authors = childElements(entry)
+    .filter((e) => e.nodeName === "author")
+    .map((a) => childText(a, "name"));
   assert.deepEqual(authors, ["张记者", "李通讯员"]);
   const categories = childElements(entry)
     .filter((e) => e.nodeName === "category")
@@ -139,9 +151,15 @@ test("a feed holds the latest 50 bulletins whatever the input order, without cha
   assert.equal(entries.length, FEED_SIZE);
   assert.deepEqual(
     entries.map((e) => childText(e, "title")),
-    many.slice(10).reverse().map((b) => b.slug),
+    many
+      .slice(10)
+      .reverse()
+      .map((b) => b.slug),
   );
-  assert.deepEqual(shuffled.map((b) => b.slug), before);
+  assert.deepEqual(
+    shuffled.map((b) => b.slug),
+    before,
+  );
   assert.equal(atomFeed(input({ bulletins: shuffled })), atomFeed(input({ bulletins: [...shuffled].reverse() })));
 });
 
@@ -152,7 +170,13 @@ test("an empty feed is still a valid Atom document with a reproducible updated t
 });
 
 test("a hostile title comes out escaped in Atom and parses back to the exact title", () => {
-  const hostile = makeBulletin({ slug: "hostile", title: HOSTILE, summary: HOSTILE, authors: [HOSTILE], tags: [HOSTILE] });
+  const hostile = makeBulletin({
+    slug: "hostile",
+    title: HOSTILE,
+    summary: HOSTILE,
+    authors: [HOSTILE],
+    tags: [HOSTILE],
+  });
   const xml = atomFeed(input({ bulletins: [hostile], title: HOSTILE }));
   assert.ok(!xml.includes("<script>"), "no live markup in the XML text");
   assert.ok(!xml.includes("</script>"));
@@ -231,7 +255,7 @@ test("absoluteHtml leaves absolute and scheme links alone", () => {
 });
 
 test("feedFiles writes the site feeds and an Atom + JSON pair per term with a feed, from all its listing pages", () => {
-  const page = (pageNumber: number, items: typeof older[], over: Partial<FeedListing> = {}): FeedListing => ({
+  const page = (pageNumber: number, items: (typeof older)[], over: Partial<FeedListing> = {}): FeedListing => ({
     title: "心盾",
     description: "心盾专项行动",
     basePath: "/campaigns/xindun/",
@@ -244,15 +268,19 @@ test("feedFiles writes the site feeds and an Atom + JSON pair per term with a fe
   const listings = [
     page(2, [older]),
     page(1, [newer, edited]),
-    { ...page(1, [newer]), title: "刷单返利", basePath: "/types/shuadan/", path: "/types/shuadan/", feedPath: undefined },
+    {
+      ...page(1, [newer]),
+      title: "刷单返利",
+      basePath: "/types/shuadan/",
+      path: "/types/shuadan/",
+      feedPath: undefined,
+    },
   ];
   const files = feedFiles(site, [older, newer, edited], listings);
-  assert.deepEqual(files.map((f) => f.path), [
-    "/feed.xml",
-    "/feed.json",
-    "/campaigns/xindun/feed.xml",
-    "/campaigns/xindun/feed.json",
-  ]);
+  assert.deepEqual(
+    files.map((f) => f.path),
+    ["/feed.xml", "/feed.json", "/campaigns/xindun/feed.xml", "/campaigns/xindun/feed.json"],
+  );
   const termAtom = atomEntries(files[2]!.content);
   assert.equal(childText(termAtom.feed, "title"), "心盾 - 反诈快报");
   assert.equal(childText(termAtom.feed, "subtitle"), "心盾专项行动");
@@ -264,7 +292,10 @@ test("feedFiles writes the site feeds and an Atom + JSON pair per term with a fe
 });
 
 test("a lead image's resized copy becomes the JSON Feed item's absolute image URL", () => {
-  const pictured = makeBulletin({ slug: "pictured", image: { src: "content/images/a.jpg", alt: "现场", sharePath: "/img/0123abcd-share.jpeg", line: 9 } });
+  const pictured = makeBulletin({
+    slug: "pictured",
+    image: { src: "content/images/a.jpg", alt: "现场", sharePath: "/img/0123abcd-share.jpeg", line: 9 },
+  });
   const doc = JSON.parse(jsonFeed(input({ bulletins: [pictured, newer] })));
   assert.equal(doc.items[0].image, "https://example.org/fanzha/img/0123abcd-share.jpeg");
   assert.ok(!("image" in doc.items[1]));

@@ -78,18 +78,28 @@ describe("link checker", () => {
       "a/index.html": page("<p>甲</p>"),
     });
     const { problems } = checkLinks({ dir, prefix: "/fanzha/", siteUrl: SITE_URL });
-    assert.deepEqual(problems.map((p) => `${p.ref} ${p.problem}`), ["/a/ outside the path prefix /fanzha/"]);
+    assert.deepEqual(
+      problems.map((p) => `${p.ref} ${p.problem}`),
+      ["/a/ outside the path prefix /fanzha/"],
+    );
   });
 
   test("groups a problem shared by many pages into one line", () => {
-    const problems = ["a.html", "b.html", "c.html", "d.html"].map((file) => ({ file, ref: "/feed.xml", problem: "no file feed.xml" }));
+    const problems = ["a.html", "b.html", "c.html", "d.html"].map((file) => ({
+      file,
+      ref: "/feed.xml",
+      problem: "no file feed.xml",
+    }));
     assert.equal(formatLinkProblems(problems), "a.html, b.html, c.html and 1 more: /feed.xml: no file feed.xml");
   });
 });
 
 describe("CSP checker", () => {
   test("a clean page with a JSON-LD data block passes", () => {
-    const html = page(`<script type="application/ld+json">{"@type":"NewsArticle"}</script>`, `<script type="module" src="/js/x.js"></script>`);
+    const html = page(
+      `<script type="application/ld+json">{"@type":"NewsArticle"}</script>`,
+      `<script type="module" src="/js/x.js"></script>`,
+    );
     assert.deepEqual(cspProblems(html, cspMeta()), []);
   });
 
@@ -116,8 +126,14 @@ describe("HTML validity checker", () => {
     const validate = createHtmlValidator();
     assert.deepEqual(await validate("ok.html", page(`<ul aria-label="列表"><li>一</li></ul>`)), []);
     const problems = await validate("bad.html", page(`<p id="x">一</p><p id="x">二</p><img src="/a.png">`));
-    assert.ok(problems.some((p) => p.includes("no-dup-id")), problems.join("\n"));
-    assert.ok(problems.some((p) => p.includes("wcag/h37")), problems.join("\n"));
+    assert.ok(
+      problems.some((p) => p.includes("no-dup-id")),
+      problems.join("\n"),
+    );
+    assert.ok(
+      problems.some((p) => p.includes("wcag/h37")),
+      problems.join("\n"),
+    );
     assert.ok(problems.every((p) => p.startsWith("bad.html:")));
   });
 });
@@ -137,8 +153,14 @@ describe("axe check", () => {
       assert.deepEqual(await seriousViolations(tab), []);
       await tab.goto(`${server.url}bad/`);
       const found = await seriousViolations(tab);
-      assert.ok(found.some((v) => v.startsWith("image-alt (critical)")), found.join("\n"));
-      assert.ok(found.some((v) => v.startsWith("link-name (serious)")), found.join("\n"));
+      assert.ok(
+        found.some((v) => v.startsWith("image-alt (critical)")),
+        found.join("\n"),
+      );
+      assert.ok(
+        found.some((v) => v.startsWith("link-name (serious)")),
+        found.join("\n"),
+      );
     } finally {
       await context.close();
       await server.close();
@@ -151,7 +173,9 @@ describe("browser watcher", () => {
     const context = await launchChromium(t);
     if (!context) return;
     const dir = writeSite({
-      "index.html": page(`<p style="color:red">文</p><script>console.log("inline")</script><script src="/boom.js"></script><img src="/missing.png" alt="缺">`),
+      "index.html": page(
+        `<p style="color:red">文</p><script>console.log("inline")</script><script src="/boom.js"></script><img src="/missing.png" alt="缺">`,
+      ),
       "boom.js": `console.error("something broke"); throw new Error("boom");`,
     });
     const server = await serve({ root: dir, headers: { "Content-Security-Policy": cspHeader() } });

@@ -25,7 +25,8 @@ const firstBulletin = pages.find((p) => p.startsWith("bulletins/"));
 const ADMIN_PAGE = `${ADMIN_PATH.slice(1)}index.html`;
 const { settings } = loadSettings(join(ROOT, "content"), BUILD_ENV);
 /** The web editor's page has its own, looser policy; every other page has the site's. */
-const policyOf = (page: string): string => (page === ADMIN_PAGE ? cspMeta(adminCspDirectives(settings!.cms)) : cspMeta());
+const policyOf = (page: string): string =>
+  page === ADMIN_PAGE ? cspMeta(adminCspDirectives(settings!.cms)) : cspMeta();
 
 /** One page of each kind for the checks that are too slow to run on every page. */
 const SAMPLE_PAGES: ReadonlyArray<{ kind: string; path: string | undefined }> = [
@@ -54,7 +55,10 @@ describe("quality gates on the built sample site", () => {
 
   test("no broken internal link, fragment, image or asset", () => {
     const { problems, checked } = checkLinks({ dir: site.dir, prefix: site.prefix, siteUrl: site.siteUrl });
-    assert.ok(checked > pages.length * 5, `only ${checked} internal references were found — is the checker reading the pages?`);
+    assert.ok(
+      checked > pages.length * 5,
+      `only ${checked} internal references were found — is the checker reading the pages?`,
+    );
     assert.equal(problems.length, 0, `broken internal references:\n${formatLinkProblems(problems)}`);
   });
 
@@ -62,14 +66,22 @@ describe("quality gates on the built sample site", () => {
     const failures = pages.flatMap((page) =>
       cspProblems(readFileSync(join(site.dir, page), "utf8"), policyOf(page)).map((problem) => `${page}: ${problem}`),
     );
-    assert.equal(pages.filter((page) => policyOf(page) !== cspMeta()).length, 1, "one page, the editor, has a policy of its own");
+    assert.equal(
+      pages.filter((page) => policyOf(page) !== cspMeta()).length,
+      1,
+      "one page, the editor, has a policy of its own",
+    );
     assert.deepEqual(failures, [], `pages at odds with the CSP:\n${failures.join("\n")}`);
   });
 
   test("axe-core: no serious or critical violation on the home, a bulletin, a listing, the search and the 404 page", async (t) => {
     const context = await launchChromium(t, { bypassCSP: true });
     if (!context) return;
-    const server = await serve({ root: site.dir, prefix: site.prefix, headers: { "Content-Security-Policy": cspHeader() } });
+    const server = await serve({
+      root: site.dir,
+      prefix: site.prefix,
+      headers: { "Content-Security-Policy": cspHeader() },
+    });
     const failures: string[] = [];
     try {
       const page = await context.newPage();

@@ -77,7 +77,8 @@ describe("decode", () => {
     assert.deepEqual(read(iconv.encode(hant, "big5")), { text: hant, encoding: "Big5" });
   });
   test("turns CRLF and CR into LF", () => assert.equal(read(Buffer.from("甲\r\n乙\r丙")).text, "甲\n乙\n丙"));
-  test("composes combining tone marks (NFD pinyin)", () => assert.equal(read(Buffer.from("網(wa\u030cng)")).text, "網(wǎng)"));
+  test("composes combining tone marks (NFD pinyin)", () =>
+    assert.equal(read(Buffer.from("網(wa\u030cng)")).text, "網(wǎng)"));
   test("reads UTF-16 saved without a byte-order mark", () => {
     assert.deepEqual(read(iconv.encode(text, "utf-16le")), { text, encoding: "UTF-16LE (no BOM)" });
     assert.deepEqual(read(iconv.encode(text, "utf-16be")), { text, encoding: "UTF-16BE (no BOM)" });
@@ -176,7 +177,10 @@ describe("structure", () => {
     assert.equal(t.blocks.at(-1)?.text, "最后一段提到反诈中心(app)");
   });
   test("Markdown syntax at a line start is escaped", () => {
-    assert.equal(toMarkdown("# 不是标题", [{ kind: "paragraph", text: "1. 不是列表" }]), "\\# 不是标题\n\n\\1. 不是列表\n");
+    assert.equal(
+      toMarkdown("# 不是标题", [{ kind: "paragraph", text: "1. 不是列表" }]),
+      "\\# 不是标题\n\n\\1. 不是列表\n",
+    );
   });
 });
 
@@ -187,10 +191,16 @@ describe("title", () => {
   });
   test("an entry that does not repeat the lead gives nothing", () => {
     assert.equal(titleFromEntry("别的新闻 别的导语开头", lead), undefined);
-    assert.deepEqual(detectTitle(lead, ["别的新闻 别的导语开头", "本文 今年以来，无锡公安"]), { title: "本文", shortened: false });
+    assert.deepEqual(detectTitle(lead, ["别的新闻 别的导语开头", "本文 今年以来，无锡公安"]), {
+      title: "本文",
+      shortened: false,
+    });
   });
   test("a title the list cut short loses its ellipsis and is flagged", () => {
-    assert.deepEqual(detectTitle(lead, ["很长的标题被截... 今年以来，无锡公安深入"]), { title: "很长的标题被截", shortened: true });
+    assert.deepEqual(detectTitle(lead, ["很长的标题被截... 今年以来，无锡公安深入"]), {
+      title: "很长的标题被截",
+      shortened: true,
+    });
   });
 });
 
@@ -248,10 +258,23 @@ describe("slug", () => {
 
 describe("bulletin file", () => {
   test("front matter written by the yaml package round-trips", () => {
-    const fm = { title: "标题: 带冒号 #号 “引号”", date: "2023-08-29", region: "wuxi", campaign: ["tianwang"], tags: [], authors: ["张三"] };
+    const fm = {
+      title: "标题: 带冒号 #号 “引号”",
+      date: "2023-08-29",
+      region: "wuxi",
+      campaign: ["tianwang"],
+      tags: [],
+      authors: ["张三"],
+    };
     const text = renderBulletin(fm, "正文");
     const [, yaml = "", body] = text.split("---\n");
-    assert.deepEqual(parseYaml(yaml), { title: fm.title, date: "2023-08-29", region: "wuxi", campaign: ["tianwang"], authors: ["张三"] });
+    assert.deepEqual(parseYaml(yaml), {
+      title: fm.title,
+      date: "2023-08-29",
+      region: "wuxi",
+      campaign: ["tianwang"],
+      authors: ["张三"],
+    });
     assert.equal(body, "\n正文\n");
   });
   test("never overwrites", () => {
@@ -286,7 +309,18 @@ describe("importText on the fixtures", () => {
     assert.deepEqual(v.body.match(/^## .*/gm), ["## 銀行網點 守住第一道關", "## 校園宣講 斬斷“黑產”鏈條"]);
     assert.equal(v.slug, "hang-zhou-duan-ka-xing-dong-san-ge-yue-da-diao-fan-zui-tuan-huo-27-ge");
     const guessed = new Set(v.decisions.filter((d) => d.how !== "given").map((d) => d.field));
-    for (const field of ["encoding", "title", "date", "region", "campaign", "authors", "tags", "dropped", "lang", "slug"]) {
+    for (const field of [
+      "encoding",
+      "title",
+      "date",
+      "region",
+      "campaign",
+      "authors",
+      "tags",
+      "dropped",
+      "lang",
+      "slug",
+    ]) {
       assert.ok(guessed.has(field), `decision on ${field} is reported`);
     }
   });
@@ -311,9 +345,18 @@ describe("importText on the fixtures", () => {
     const r = importText(fixture("wuxi-no-list-no-date.txt"), {}, ctx);
     assert.equal(r.ok, false);
     const errors = r.ok ? [] : r.errors;
-    assert.ok(errors.some((e) => e.includes("--title")), errors.join("\n"));
-    assert.ok(errors.some((e) => e.includes("--date")), errors.join("\n"));
-    const given = imported(fixture("wuxi-no-list-no-date.txt"), { title: "冒充快递客服 诱导屏幕共享", date: "2024-05-06" });
+    assert.ok(
+      errors.some((e) => e.includes("--title")),
+      errors.join("\n"),
+    );
+    assert.ok(
+      errors.some((e) => e.includes("--date")),
+      errors.join("\n"),
+    );
+    const given = imported(fixture("wuxi-no-list-no-date.txt"), {
+      title: "冒充快递客服 诱导屏幕共享",
+      date: "2024-05-06",
+    });
     assert.equal(given.frontMatter.title, "冒充快递客服 诱导屏幕共享");
     assert.deepEqual(given.decisions.find((d) => d.field === "title")?.how, "given");
   });
@@ -337,16 +380,28 @@ describe("importText on the fixtures", () => {
 
   test("two places named equally often: asks for --region and names them", () => {
     const r = importText(Buffer.from("无锡和杭州的警方联合办案。"), { title: "联合办案", date: "2024-01-02" }, ctx);
-    assert.ok(!r.ok && r.errors.some((e) => /no single region most \(.*wuxi ×1.*hangzhou ×1|hangzhou ×1.*wuxi ×1/.test(e)), JSON.stringify(r));
+    assert.ok(
+      !r.ok && r.errors.some((e) => /no single region most \(.*wuxi ×1.*hangzhou ×1|hangzhou ×1.*wuxi ×1/.test(e)),
+      JSON.stringify(r),
+    );
   });
 
   test("several dates: asks for --date and names them", () => {
-    const r = importText(Buffer.from("2023年6月10日立案，无锡警方于2023年8月29日结案。\n标题 2023年6月10日立案"), {}, ctx);
+    const r = importText(
+      Buffer.from("2023年6月10日立案，无锡警方于2023年8月29日结案。\n标题 2023年6月10日立案"),
+      {},
+      ctx,
+    );
     assert.ok(!r.ok && r.errors.some((e) => /several dates \(2023-06-10, 2023-08-29\).*--date/.test(e)));
   });
 
   test("flags override guesses; --to converts the script and sets lang", () => {
-    const v = imported(fixture("hangzhou-duanka-crlf.txt"), { region: "無錫", campaign: ["心盾", "天網"], to: "zh-Hans", slug: "given-slug" });
+    const v = imported(fixture("hangzhou-duanka-crlf.txt"), {
+      region: "無錫",
+      campaign: ["心盾", "天網"],
+      to: "zh-Hans",
+      slug: "given-slug",
+    });
     assert.equal(v.frontMatter.region, "wuxi");
     assert.deepEqual(v.frontMatter.campaign, ["xindun", "tianwang"]);
     assert.equal(v.frontMatter.lang, "zh-Hans");
@@ -371,7 +426,15 @@ describe("npm run import (command)", () => {
 
   test("a picture given as the text is refused, even with --date and --region; UTF-16 without a BOM is read", () => {
     const before = readdirSync(join(temp.content, "bulletins/2023"));
-    const picture = runCommand("import", [join(ROOT, "content/images/xindun-dapengche-2025.png"), "--date", "2023-08-29", "--region", "wuxi", "--content", temp.content]);
+    const picture = runCommand("import", [
+      join(ROOT, "content/images/xindun-dapengche-2025.png"),
+      "--date",
+      "2023-08-29",
+      "--region",
+      "wuxi",
+      "--content",
+      temp.content,
+    ]);
     assert.equal(picture.status, 1);
     assert.equal(
       picture.stderr.trim(),
@@ -379,41 +442,63 @@ describe("npm run import (command)", () => {
     );
     assert.deepEqual(readdirSync(join(temp.content, "bulletins/2023")), before, "nothing was written");
     const utf16 = join(temp.content, "..", "utf16.txt");
-    writeFileSync(utf16, iconv.encode("无锡警方提醒：谨防刷单返利\n\n今年以来，无锡公安推进反诈宣传，提醒市民谨防刷单返利诈骗。\n", "utf-16le"));
-    const text = runCommand("import", [utf16, "--date", "2023-08-30", "--region", "wuxi", "--slug", "utf16-import", "--dry-run", "--content", temp.content]);
+    writeFileSync(
+      utf16,
+      iconv.encode(
+        "无锡警方提醒：谨防刷单返利\n\n今年以来，无锡公安推进反诈宣传，提醒市民谨防刷单返利诈骗。\n",
+        "utf-16le",
+      ),
+    );
+    const text = runCommand("import", [
+      utf16,
+      "--date",
+      "2023-08-30",
+      "--region",
+      "wuxi",
+      "--slug",
+      "utf16-import",
+      "--dry-run",
+      "--content",
+      temp.content,
+    ]);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stderr, /^encoding: UTF-16LE \(no BOM\)/m);
     assert.match(text.stdout, /今年以来，无锡公安推进反诈宣传/);
   });
 
-  test("the seed: headline title, Wuxi, 天网 + 心盾, byline, three sections, no pinyin", { skip: seedFile ? false : `no seed in ${SEED_DIR}` }, () => {
-    const r = runCommand("import", [join(SEED_DIR, seedFile!), "--date", "2023-08-29", "--content", temp.content]);
-    assert.equal(r.status, 0, r.stderr);
-    const path = resolve(r.stdout.trim());
-    assert.equal(path, join(temp.content, "bulletins/2023", `${SEED_SLUG}.md`));
-    const text = readFileSync(path, "utf8");
-    const [, yaml = "", body = ""] = text.split(/^---\n/m);
-    const fm = parseYaml(yaml);
-    assert.equal(fm.title, "江蘇無錫:多方聯動織密“防護網”,反詐宣防筑牢群眾“心盾”");
-    assert.equal(fm.region, "wuxi");
-    assert.deepEqual([...fm.campaign].sort(), ["tianwang", "xindun"]);
-    assert.deepEqual(fm.authors, ["孫姣姣", "張景荃"]);
-    assert.equal(fm.date, "2023-08-29");
-    assert.equal(body.match(/^## /gm)?.length, 3);
-    assert.doesNotMatch(body, /[(（][a-zàáǎèéěìíǐòóǒùúǔǖǘǚǜü ]+[)）]/u, "pinyin left");
-    assert.match(body, /《孤注一擲》/);
-    assert.doesNotMatch(body, /資料圖片|孫姣姣|關鍵詞|新華社/);
-    for (const field of ["title", "date", "region", "campaign"]) assert.match(r.stderr, new RegExp(`^${field}: `, "m"));
+  test(
+    "the seed: headline title, Wuxi, 天网 + 心盾, byline, three sections, no pinyin",
+    { skip: seedFile ? false : `no seed in ${SEED_DIR}` },
+    () => {
+      const r = runCommand("import", [join(SEED_DIR, seedFile!), "--date", "2023-08-29", "--content", temp.content]);
+      assert.equal(r.status, 0, r.stderr);
+      const path = resolve(r.stdout.trim());
+      assert.equal(path, join(temp.content, "bulletins/2023", `${SEED_SLUG}.md`));
+      const text = readFileSync(path, "utf8");
+      const [, yaml = "", body = ""] = text.split(/^---\n/m);
+      const fm = parseYaml(yaml);
+      assert.equal(fm.title, "江蘇無錫:多方聯動織密“防護網”,反詐宣防筑牢群眾“心盾”");
+      assert.equal(fm.region, "wuxi");
+      assert.deepEqual([...fm.campaign].sort(), ["tianwang", "xindun"]);
+      assert.deepEqual(fm.authors, ["孫姣姣", "張景荃"]);
+      assert.equal(fm.date, "2023-08-29");
+      assert.equal(body.match(/^## /gm)?.length, 3);
+      assert.doesNotMatch(body, /[(（][a-zàáǎèéěìíǐòóǒùúǔǖǘǚǜü ]+[)）]/u, "pinyin left");
+      assert.match(body, /《孤注一擲》/);
+      assert.doesNotMatch(body, /資料圖片|孫姣姣|關鍵詞|新華社/);
+      for (const field of ["title", "date", "region", "campaign"])
+        assert.match(r.stderr, new RegExp(`^${field}: `, "m"));
 
-    // Round trip: the written file passes the same validation as `npm run check` and loads as a bulletin.
-    const site = loadSite({ root: ROOT, contentDir: temp.content, mode: "production" });
-    assert.deepEqual(site.problems, []);
-    const b = site.all.find((x) => x.sourcePath.endsWith(path.split("/").pop()!));
-    assert.ok(b, "the imported bulletin is loaded");
-    assert.equal(b.region.key, "wuxi");
-    const headings = [...b.html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    assert.deepEqual(headings, ["多方聯動 織密“防護網”", "精準宣防 打好“組合拳”", "雙線融合 奏出“交響曲”"]);
-  });
+      // Round trip: the written file passes the same validation as `npm run check` and loads as a bulletin.
+      const site = loadSite({ root: ROOT, contentDir: temp.content, mode: "production" });
+      assert.deepEqual(site.problems, []);
+      const b = site.all.find((x) => x.sourcePath.endsWith(path.split("/").pop()!));
+      assert.ok(b, "the imported bulletin is loaded");
+      assert.equal(b.region.key, "wuxi");
+      const headings = [...b.html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+      assert.deepEqual(headings, ["多方聯動 織密“防護網”", "精準宣防 打好“組合拳”", "雙線融合 奏出“交響曲”"]);
+    },
+  );
 
   test("imports a GBK file, never overwrites, and passes the site's validation", () => {
     const gbk = join(temp.content, "suzhou-gbk.txt");
@@ -423,7 +508,15 @@ describe("npm run import (command)", () => {
     const path = join(temp.content, "bulletins/2023/suzhou-xindun.md");
     assert.equal(resolve(first.stdout.trim()), path);
     const written = readFileSync(path, "utf8");
-    const again = runCommand("import", [gbk, "--content", temp.content, "--slug", "suzhou-xindun", "--title", "另一个标题"]);
+    const again = runCommand("import", [
+      gbk,
+      "--content",
+      temp.content,
+      "--slug",
+      "suzhou-xindun",
+      "--title",
+      "另一个标题",
+    ]);
     assert.equal(again.status, 1);
     assert.match(again.stderr, /already exists/);
     assert.equal(readFileSync(path, "utf8"), written);
@@ -435,15 +528,31 @@ describe("npm run import (command)", () => {
   });
 
   test("--dry-run prints the bulletin and writes nothing", () => {
-    const r = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--dry-run", "--content", temp.content]);
+    const r = runCommand("import", [
+      join(FIXTURES, "hangzhou-duanka-crlf.txt"),
+      "--dry-run",
+      "--content",
+      temp.content,
+    ]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^---\ntitle: 杭州“斷卡”行動 三個月打掉犯罪團夥27個\n/);
     assert.match(r.stderr, /would write/);
-    assert.equal(existsSync(join(temp.content, "bulletins/2024/hang-zhou-duan-ka-xing-dong-san-ge-yue-da-diao-fan-zui-tuan-huo-27-ge.md")), false);
+    assert.equal(
+      existsSync(
+        join(temp.content, "bulletins/2024/hang-zhou-duan-ka-xing-dong-san-ge-yue-da-diao-fan-zui-tuan-huo-27-ge.md"),
+      ),
+      false,
+    );
   });
 
   test("round trip: import, then npm run check and a build; the page shows title, sections, authors, tags", async () => {
-    const r = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--slug", "hangzhou-roundtrip", "--content", temp.content]);
+    const r = runCommand("import", [
+      join(FIXTURES, "hangzhou-duanka-crlf.txt"),
+      "--slug",
+      "hangzhou-roundtrip",
+      "--content",
+      temp.content,
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const check = runCommand("check", ["--content", temp.content]);
     assert.equal(check.status, 0, check.stderr);
@@ -454,7 +563,8 @@ describe("npm run import (command)", () => {
       const text = html.replace(/<[^>]+>/g, " ");
       assert.match(html, /<h1[^>]*>[^<]*杭州“斷卡”行動 三個月打掉犯罪團夥27個/);
       assert.equal(html.match(/<h2[^>]*>[^<]*(銀行網點 守住第一道關|校園宣講 斬斷“黑產”鏈條)/g)?.length, 2);
-      for (const word of ["林曉雯", "周明遠", "斷卡", "銀行卡", "電話卡", "馬克(Mark Evans)"]) assert.ok(text.includes(word), word);
+      for (const word of ["林曉雯", "周明遠", "斷卡", "銀行卡", "電話卡", "馬克(Mark Evans)"])
+        assert.ok(text.includes(word), word);
       assert.doesNotMatch(text, /bào|關鍵詞|圖片來源/);
       if (seedFile) {
         // The seed, imported by the first test into the same content copy, builds too.
@@ -498,8 +608,14 @@ describe("npm run import (command)", () => {
     const missing = runCommand("import", [join(temp.content, "nope.txt"), "--content", temp.content]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /nope\.txt: cannot read it \(ENOENT\)/);
-    const bad = runCommand("import", [join(FIXTURES, "hangzhou-duanka-crlf.txt"), "--to", "en", "--content", temp.content]);
+    const bad = runCommand("import", [
+      join(FIXTURES, "hangzhou-duanka-crlf.txt"),
+      "--to",
+      "en",
+      "--content",
+      temp.content,
+    ]);
     assert.equal(bad.status, 1);
-    assert.equal(bad.stderr.trim(), "--to \"en\": must be zh-Hans or zh-Hant");
+    assert.equal(bad.stderr.trim(), '--to "en": must be zh-Hans or zh-Hant');
   });
 });

@@ -1,11 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import {
-  breadcrumbJsonLd,
-  jsonLdScript,
-  newsArticleJsonLd,
-} from "../src/meta/json-ld.ts";
+import { breadcrumbJsonLd, jsonLdScript, newsArticleJsonLd } from "../src/meta/json-ld.ts";
 import { campaign, fraudType, makeBulletin, ZONE } from "./fixtures/make-bulletin.ts";
 import { siteSettings } from "./fixtures/feeds.ts";
 
@@ -46,7 +42,11 @@ test("NewsArticle carries headline, times with offset, authors, publisher, image
     { "@type": "Person", name: "张记者" },
     { "@type": "Person", name: "李通讯员" },
   ]);
-  assert.deepEqual(ld.publisher, { "@type": "Organization", name: "反诈快报编辑部", url: "https://example.org/fanzha/" });
+  assert.deepEqual(ld.publisher, {
+    "@type": "Organization",
+    name: "反诈快报编辑部",
+    url: "https://example.org/fanzha/",
+  });
   assert.deepEqual(ld.image, ["https://example.org/fanzha/img/tianwang-share.jpeg"]);
   assert.deepEqual(ld.articleSection, ["天网", "心盾"]);
   assert.deepEqual(ld.keywords, ["刷单返利", "老年人"]);
@@ -61,7 +61,9 @@ test("NewsArticle carries headline, times with offset, authors, publisher, image
 test("without a byline or image, the publisher is the author and no image is claimed", () => {
   const plain = makeBulletin({ slug: "plain" });
   const ld = newsArticleJsonLd(site, plain);
-  assert.deepEqual(ld.author, [{ "@type": "Organization", name: "反诈快报编辑部", url: "https://example.org/fanzha/" }]);
+  assert.deepEqual(ld.author, [
+    { "@type": "Organization", name: "反诈快报编辑部", url: "https://example.org/fanzha/" },
+  ]);
   assert.ok(!("image" in ld));
   assert.ok(!("articleSection" in ld));
   assert.equal(ld.dateModified, ld.datePublished);

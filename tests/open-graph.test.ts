@@ -21,7 +21,10 @@ test("a website page gets Open Graph and a summary Twitter card with its absolut
     ["twitter:title", "无锡"],
     ["twitter:description", "无锡的通报"],
   ]);
-  assert.ok(tags.every((t) => (t.property === undefined) !== (t.name === undefined)), "property or name, never both");
+  assert.ok(
+    tags.every((t) => (t.property === undefined) !== (t.name === undefined)),
+    "property or name, never both",
+  );
   assert.ok(tags.filter((t) => t.name).every((t) => t.name!.startsWith("twitter:")));
 });
 
@@ -51,6 +54,9 @@ test("a bulletin page is an article with times, sections, tags and a large image
     ["twitter:card", "summary_large_image"],
     ["twitter:image", "https://example.org/fanzha/img/a-share.jpeg"],
   ]) {
-    assert.ok(tags.some(([k, v]) => k === expected[0] && v === expected[1]), `has ${expected.join(" = ")}`);
+    assert.ok(
+      tags.some(([k, v]) => k === expected[0] && v === expected[1]),
+      `has ${expected.join(" = ")}`,
+    );
   }
 });

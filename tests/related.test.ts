@@ -77,7 +77,12 @@ test("same campaign and same city ranks above same campaign and province, above 
 });
 
 test("a district counts as its city, and its region reads with the city's name", () => {
-  const self = bulletin({ slug: "self", region: xinwu, regionPath: [regions.jiangsu, regions.wuxi, xinwu], types: [shuadan] });
+  const self = bulletin({
+    slug: "self",
+    region: xinwu,
+    regionPath: [regions.jiangsu, regions.wuxi, xinwu],
+    types: [shuadan],
+  });
   const other = bulletin({ slug: "other", region: regions.wuxi, types: [shuadan] });
   const related = run([self, other]);
   assert.deepEqual(related.get(self.url)![0]!.reasons, ["同在无锡", "同类：刷单返利"]);
@@ -97,18 +102,30 @@ const SHUADAN_HANT =
 
 function hanBigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
   return out;
 }
 
 test("a Traditional bulletin about 刷單返利 finds a Simplified one about 刷单返利 through the text alone", () => {
   const title = "兼職刷單騙局";
   const simplified = hanBigrams(SHUADAN_HANS);
-  assert.deepEqual([...hanBigrams(`${title}，${SHUADAN_HANT}`)].filter((b) => simplified.has(b)), [], "no term shared unfolded");
+  assert.deepEqual(
+    [...hanBigrams(`${title}，${SHUADAN_HANT}`)].filter((b) => simplified.has(b)),
+    [],
+    "no term shared unfolded",
+  );
   const hans = bulletin({ slug: "hans", region: regions.hangzhou, date: day("2021-03-10") }, SHUADAN_HANS);
-  const hant = bulletin({ slug: "hant", region: regions.suzhouAh, date: day("2024-08-20"), lang: "zh-Hant", title }, SHUADAN_HANT);
+  const hant = bulletin(
+    { slug: "hant", region: regions.suzhouAh, date: day("2024-08-20"), lang: "zh-Hant", title },
+    SHUADAN_HANT,
+  );
   const others = Array.from({ length: 10 }, (_, i) =>
-    bulletin({ slug: `other-${i}`, region: i % 2 ? regions.hangzhou : regions.suzhouAh, date: day(`2024-0${1 + (i % 9)}-15`) }),
+    bulletin({
+      slug: `other-${i}`,
+      region: i % 2 ? regions.hangzhou : regions.suzhouAh,
+      date: day(`2024-0${1 + (i % 9)}-15`),
+    }),
   );
   const related = run([hans, hant, ...others]);
   const fromHant = related.get(hant.url)!;
@@ -124,7 +141,14 @@ test("a bulletin sharing only boilerplate finds nothing by text, only fallbacks"
   // Every bulletin carries the same closing warning, and some carry more boilerplate besides.
   const extra = "警方提示：凡是要求转账到安全账户的都是诈骗，凡是网上刷单的都是诈骗，凡是自称客服主动退款的都是诈骗。";
   const corpus = Array.from({ length: 12 }, (_, i) =>
-    bulletin({ slug: `b-${String(i).padStart(2, "0")}`, region: i % 3 ? regions.hangzhou : regions.wuxi, date: day(`2024-0${1 + (i % 9)}-0${1 + (i % 7)}`) }, i % 2 ? extra : ""),
+    bulletin(
+      {
+        slug: `b-${String(i).padStart(2, "0")}`,
+        region: i % 3 ? regions.hangzhou : regions.wuxi,
+        date: day(`2024-0${1 + (i % 9)}-0${1 + (i % 7)}`),
+      },
+      i % 2 ? extra : "",
+    ),
   );
   const related = run(corpus);
   for (const [, entries] of related) {
@@ -138,7 +162,12 @@ test("a bulletin sharing only boilerplate finds nothing by text, only fallbacks"
 
 test("fallbacks come from the same city, then the same province, then the latest overall", () => {
   const self = bulletin({ slug: "self", region: regions.wuxi, date: day("2024-01-01") });
-  const wuxiOld = bulletin({ slug: "wuxi-old", region: xinwu, regionPath: [regions.jiangsu, regions.wuxi, xinwu], date: day("2020-01-01") });
+  const wuxiOld = bulletin({
+    slug: "wuxi-old",
+    region: xinwu,
+    regionPath: [regions.jiangsu, regions.wuxi, xinwu],
+    date: day("2020-01-01"),
+  });
   const wuxiNew = bulletin({ slug: "wuxi-new", region: regions.wuxi, date: day("2023-01-01") });
   const suzhou = bulletin({ slug: "suzhou", region: regions.suzhouJs, date: day("2019-01-01") });
   const hangzhouOld = bulletin({ slug: "hz-old", region: regions.hangzhou, date: day("2022-01-01") });
@@ -179,13 +208,22 @@ test("related bulletins come first and fallbacks only fill the rest", () => {
   const sameCity = bulletin({ slug: "wx", region: regions.wuxi, date: day("2024-02-01") });
   const related = run([sameCity, typed, self], DEFAULT_RELATED_WEIGHTS, 3).get(self.url)!;
   assert.deepEqual(urls(related), [typed.url, sameCity.url]);
-  assert.deepEqual(related.map((e) => e.fallback), [undefined, "city"]);
+  assert.deepEqual(
+    related.map((e) => e.fallback),
+    [undefined, "city"],
+  );
 });
 
 test("never itself, never a draft or a future bulletin, though drafts get a sidebar of their own", () => {
   const self = bulletin({ slug: "self", campaigns: [xindun], types: [shuadan] });
   const draft = bulletin({ slug: "draft", campaigns: [xindun], types: [shuadan], draft: true });
-  const future = bulletin({ slug: "future", campaigns: [xindun], types: [shuadan], future: true, date: day("2025-02-01") });
+  const future = bulletin({
+    slug: "future",
+    campaigns: [xindun],
+    types: [shuadan],
+    future: true,
+    date: day("2025-02-01"),
+  });
   // Not flagged, but dated after the build's clock: still never shown.
   const unflagged = bulletin({ slug: "later", campaigns: [xindun], types: [shuadan], date: day("2025-01-02") });
   const plain = Array.from({ length: 8 }, (_, i) => bulletin({ slug: `p-${i}`, region: regions.hangzhou }));
@@ -202,8 +240,20 @@ test("never itself, never a draft or a future bulletin, though drafts get a side
 });
 
 test("reasons name what is shared, Traditional tags matching Simplified ones", () => {
-  const self = bulletin({ slug: "self", region: regions.wuxi, campaigns: [xindun, tianwang], types: [shuadan, daikuan], tags: ["反诈宣传", "校园"] });
-  const other = bulletin({ slug: "other", region: regions.hangzhou, campaigns: [tianwang, xindun], types: [daikuan, shuadan], tags: ["反詐宣傳"] });
+  const self = bulletin({
+    slug: "self",
+    region: regions.wuxi,
+    campaigns: [xindun, tianwang],
+    types: [shuadan, daikuan],
+    tags: ["反诈宣传", "校园"],
+  });
+  const other = bulletin({
+    slug: "other",
+    region: regions.hangzhou,
+    campaigns: [tianwang, xindun],
+    types: [daikuan, shuadan],
+    tags: ["反詐宣傳"],
+  });
   const [entry] = run([self, other]).get(self.url)!;
   assert.deepEqual(entry!.reasons, ["同属心盾行动", "同属天网行动", "同类：刷单返利、虚假贷款", "同话题：反诈宣传"]);
   assert.equal(entry!.title, other.title);
@@ -230,7 +280,8 @@ test("ties are broken by date, newer first, then by URL", () => {
 test("the count is honoured", () => {
   const corpus = Array.from({ length: 9 }, (_, i) => bulletin({ slug: `c-${i}`, types: [shuadan] }));
   for (const count of [0, 1, 3, 8, 20]) {
-    for (const entries of run(corpus, DEFAULT_RELATED_WEIGHTS, count).values()) assert.equal(entries.length, Math.min(count, 8));
+    for (const entries of run(corpus, DEFAULT_RELATED_WEIGHTS, count).values())
+      assert.equal(entries.length, Math.min(count, 8));
   }
 });
 
@@ -242,7 +293,12 @@ function mixedCorpus(): Bulletin[] {
     return (seed >>> 16) % n;
   };
   const cities = [regions.wuxi, regions.suzhouJs, regions.hangzhou, regions.suzhouAh];
-  const sentences = [SHUADAN_HANS, SHUADAN_HANT, "冒充公检法人员称其涉嫌洗钱，要求把资金转入安全账户配合调查。", "自称快递客服，以丢件理赔为由诱导开启屏幕共享。"];
+  const sentences = [
+    SHUADAN_HANS,
+    SHUADAN_HANT,
+    "冒充公检法人员称其涉嫌洗钱，要求把资金转入安全账户配合调查。",
+    "自称快递客服，以丢件理赔为由诱导开启屏幕共享。",
+  ];
   return Array.from({ length: 60 }, (_, i) =>
     bulletin(
       {
@@ -278,7 +334,8 @@ test("the same answer on every run, whatever the input order", () => {
   assert.deepEqual(plain(run([...corpus].reverse())), first);
   // And the corpus does exercise more than fallbacks.
   const reasons = new Set([...run(corpus).values()].flat().flatMap((e) => e.reasons));
-  for (const r of ["同属心盾行动", "同类：刷单返利", "内容相近", "同话题：校园"]) assert.ok(reasons.has(r), `${r} in ${[...reasons].join(" ")}`);
+  for (const r of ["同属心盾行动", "同类：刷单返利", "内容相近", "同话题：校园"])
+    assert.ok(reasons.has(r), `${r} in ${[...reasons].join(" ")}`);
 });
 
 test("terms are character pairs of Han runs, folded to Simplified, and whole Latin words", () => {
@@ -305,6 +362,10 @@ test("term frequencies are counted afresh for each bulletin, long or short", () 
   };
   const long = Array.from({ length: 5000 }, (_, i) => 1 + (i % 1500));
   assert.equal(counted(long).length, 1500);
-  assert.deepEqual(counted([7, 3, 7, -2, 7]), [[7, 3], [3, 1], [-2, 1]]);
+  assert.deepEqual(counted([7, 3, 7, -2, 7]), [
+    [7, 3],
+    [3, 1],
+    [-2, 1],
+  ]);
   assert.deepEqual(counted([3]), [[3, 1]]);
 });

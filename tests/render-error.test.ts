@@ -12,7 +12,8 @@ import { ROOT, tempDir } from "./helpers/site-build.ts";
 
 function repositoryWith(file: string, change: (text: string) => string): string {
   const root = tempDir("render-error");
-  for (const entry of ["layouts", "public", "content"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  for (const entry of ["layouts", "public", "content"])
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
   const path = join(root, file);
   const before = readFileSync(path, "utf8");
@@ -31,7 +32,8 @@ const cases = [
   {
     what: "a missing partial",
     file: "layouts/pages/listing.njk",
-    change: (t: string) => t.replace('{% include "partials/pager.njk" %}', '{% include "partials/renamed-pager.njk" %}'),
+    change: (t: string) =>
+      t.replace('{% include "partials/pager.njk" %}', '{% include "partials/renamed-pager.njk" %}'),
     line: /^layouts\/pages\/listing\.njk: template not found: partials\/renamed-pager\.njk$/,
   },
 ];
@@ -46,14 +48,24 @@ for (const c of cases) {
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
-      const error = await runBuild({ root, outDir, search: false, allowDrop: true, env: { SOURCE_DATE_EPOCH: "1780000000" } }).then(
+      const error = await runBuild({
+        root,
+        outDir,
+        search: false,
+        allowDrop: true,
+        env: { SOURCE_DATE_EPOCH: "1780000000" },
+      }).then(
         () => assert.fail("the build succeeded"),
         (e: unknown) => e,
       );
       assert.ok(error instanceof CommandError, String(error));
       assert.match(error.lines[0]!, c.line);
       assert.equal(readFileSync(join(outDir, "index.html"), "utf8"), "previous site");
-      assert.deepEqual(readdirSync(dirname(outDir)).filter((n) => n.startsWith("_site.")), [], "no temporary folder is left");
+      assert.deepEqual(
+        readdirSync(dirname(outDir)).filter((n) => n.startsWith("_site.")),
+        [],
+        "no temporary folder is left",
+      );
       // Eleventy's copies and writes still in flight would reject after the build returned.
       await sleep(1000);
       assert.deepEqual(rejections, []);

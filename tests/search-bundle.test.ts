@@ -34,8 +34,18 @@ const numbers = (v: CborValue | undefined): boolean => Array.isArray(v) && v.eve
 
 /** [word, [[page delta, [positions], [meta positions]]…], [variants]] */
 function isWordEntry(w: CborValue): boolean {
-  if (!Array.isArray(w) || w.length !== 3 || typeof w[0] !== "string" || !Array.isArray(w[1]) || !Array.isArray(w[2]) || w[2].length) return false;
-  return w[1].every((p) => Array.isArray(p) && p.length === 3 && typeof p[0] === "number" && numbers(p[1]) && numbers(p[2]));
+  if (
+    !Array.isArray(w) ||
+    w.length !== 3 ||
+    typeof w[0] !== "string" ||
+    !Array.isArray(w[1]) ||
+    !Array.isArray(w[2]) ||
+    w[2].length
+  )
+    return false;
+  return w[1].every(
+    (p) => Array.isArray(p) && p.length === 3 && typeof p[0] === "number" && numbers(p[1]) && numbers(p[2]),
+  );
 }
 
 interface Bundle {
@@ -44,9 +54,14 @@ interface Bundle {
 }
 
 async function readBundle(dir: string): Promise<Bundle> {
-  const entry = JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as { version: string; languages: Record<string, { hash: string }> };
+  const entry = JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as {
+    version: string;
+    languages: Record<string, { hash: string }>;
+  };
   assert.equal(entry.version, PAGEFIND_VERSION);
-  const meta = decodeCbor(unpackFile(await readFile(join(dir, `pagefind.${entry.languages.zz!.hash}.pf_meta`)))) as CborValue[];
+  const meta = decodeCbor(
+    unpackFile(await readFile(join(dir, `pagefind.${entry.languages.zz!.hash}.pf_meta`))),
+  ) as CborValue[];
   const [firstChunk] = meta[2] as string[][];
   const chunk = decodeCbor(unpackFile(await readFile(join(dir, "index", `${firstChunk![2]}.pf_index`)))) as CborValue[];
   return { meta, chunk };
@@ -63,7 +78,8 @@ test("the bundle's metadata and chunks have the shapes the installed Pagefind bi
 
   const pagefind = await import("pagefind");
   const { index } = await pagefind.createIndex({});
-  for (const b of bulletins) await index!.addCustomRecord({ url: b.url, content: `${b.title} ${b.text}`.split("").join(" "), language: "zz" });
+  for (const b of bulletins)
+    await index!.addCustomRecord({ url: b.url, content: `${b.title} ${b.text}`.split("").join(" "), language: "zz" });
   await index!.writeFiles({ outputPath: join(out, "binary") });
   await pagefind.close();
   const theirs = await readBundle(join(out, "binary"));
@@ -71,18 +87,45 @@ test("the bundle's metadata and chunks have the shapes the installed Pagefind bi
   // Pages, chunk ranges and version; filters, sorts and meta fields are empty lists in ours.
   assert.equal(ours.meta.length, theirs.meta.length, "metadata fields");
   for (const i of [0, 1, 2]) assert.equal(shape(ours.meta[i]!), shape(theirs.meta[i]!), `metadata field ${i}`);
-  assert.deepEqual(ours.meta[1], [["0", 1, ""], ["1", 1, ""]]);
+  assert.deepEqual(ours.meta[1], [
+    ["0", 1, ""],
+    ["1", 1, ""],
+  ]);
   // A chunk: [[word, [[page delta, [positions], [meta positions]]…], [variants]]…]; the binary's too.
-  for (const [name, chunk] of [["ours", ours.chunk], ["the binary's", theirs.chunk]] as const) {
+  for (const [name, chunk] of [
+    ["ours", ours.chunk],
+    ["the binary's", theirs.chunk],
+  ] as const) {
     assert.equal(chunk.length, 1, `${name}: one list of words`);
     for (const word of chunk[0] as CborValue[]) assert.ok(isWordEntry(word), `${name}: ${JSON.stringify(word)}`);
   }
   const words = (ours.chunk[0] as CborValue[][]).map((w) => w[0]);
-  assert.deepEqual(words, [...words].sort((a, b) => Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)))));
+  assert.deepEqual(
+    words,
+    [...words].sort((a, b) => Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)))),
+  );
 
   const dir = join(out, "pagefind");
-  const fragment = JSON.parse(unpackFile(await readFile(join(dir, "fragment", "1.pf_fragment"))).toString()) as { url: string; meta: { title: string } };
+  const fragment = JSON.parse(unpackFile(await readFile(join(dir, "fragment", "1.pf_fragment"))).toString()) as {
+    url: string;
+    meta: { title: string };
+  };
   assert.deepEqual([fragment.url, fragment.meta.title], ["/bulletins/2024/01/b/", "蘇州反詐"]);
-  assert.match(await readFile(join(dir, "pagefind.js"), "utf8"), new RegExp(`pagefind_version="${PAGEFIND_VERSION.replaceAll(".", "\\.")}"`));
-  assert.deepEqual((await readdir(dir)).sort(), ["facets.json", "fold-zh.txt", "fragment", "index", `pagefind.${(JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as { languages: { zz: { hash: string } } }).languages.zz.hash}.pf_meta`, "pagefind-entry.json", "pagefind.js", "wasm.unknown.pagefind"].sort());
+  assert.match(
+    await readFile(join(dir, "pagefind.js"), "utf8"),
+    new RegExp(`pagefind_version="${PAGEFIND_VERSION.replaceAll(".", "\\.")}"`),
+  );
+  assert.deepEqual(
+    (await readdir(dir)).sort(),
+    [
+      "facets.json",
+      "fold-zh.txt",
+      "fragment",
+      "index",
+      `pagefind.${(JSON.parse(await readFile(join(dir, "pagefind-entry.json"), "utf8")) as { languages: { zz: { hash: string } } }).languages.zz.hash}.pf_meta`,
+      "pagefind-entry.json",
+      "pagefind.js",
+      "wasm.unknown.pagefind",
+    ].sort(),
+  );
 });

@@ -15,7 +15,10 @@ function files(dir: string): Map<string, string> {
   return new Map(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
-      .map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)).toString("base64")]),
+      .map((e) => [
+        relative(dir, join(e.parentPath, e.name)),
+        readFileSync(join(e.parentPath, e.name)).toString("base64"),
+      ]),
   );
 }
 

@@ -6,7 +6,16 @@ import { pageFragment, searchFilters } from "../src/search/records.ts";
 import { facetsFile } from "../src/search/facets.ts";
 import { foldPairs, serialiseFoldPairs } from "../src/search/fold-table.ts";
 import { WordIndexBuilder } from "../src/search/word-index.ts";
-import { coverOffsets, phraseStarts, queryPhrases, SEARCH_LANGUAGE, shortWord, TITLE_SPAN, tripleWord, unitSpans } from "../public/js/search-text.js";
+import {
+  coverOffsets,
+  phraseStarts,
+  queryPhrases,
+  SEARCH_LANGUAGE,
+  shortWord,
+  TITLE_SPAN,
+  tripleWord,
+  unitSpans,
+} from "../public/js/search-text.js";
 import { filterAndCount, matchingPages } from "../public/js/search-engine.js";
 import { campaign, fraudType, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { mulberry32 } from "../bench/random.ts";
@@ -18,13 +27,25 @@ test("units: one per Han character (folded), per letter/digit run (lower-cased),
   assert.deepEqual(units("拨打96110，QQ群 詐騙"), ["拨", "打", "96110", null, "qq", "群", null, "诈", "骗"]);
   assert.deepEqual(units("Café！"), ["cafe", null]);
   const spans = unitSpans("無錫，APP", foldChar);
-  assert.deepEqual([spans.starts, spans.ends], [[0, 1, 2, 3], [1, 2, 3, 6]]);
+  assert.deepEqual(
+    [spans.starts, spans.ends],
+    [
+      [0, 1, 2, 3],
+      [1, 2, 3, 6],
+    ],
+  );
 });
 
 test("queryPhrases folds and splits on spaces and punctuation, and drops repeats", () => {
   assert.deepEqual(queryPhrases("詐騙", foldChar), [["诈", "骗"]]);
-  assert.deepEqual(queryPhrases(" 刷單返利  無錫 ", foldChar), [["刷", "单", "返", "利"], ["无", "锡"]]);
-  assert.deepEqual(queryPhrases("诈骗，APP下载 诈骗", foldChar), [["诈", "骗"], ["app", "下", "载"]]);
+  assert.deepEqual(queryPhrases(" 刷單返利  無錫 ", foldChar), [
+    ["刷", "单", "返", "利"],
+    ["无", "锡"],
+  ]);
+  assert.deepEqual(queryPhrases("诈骗，APP下载 诈骗", foldChar), [
+    ["诈", "骗"],
+    ["app", "下", "载"],
+  ]);
   assert.deepEqual(queryPhrases("  ，。 ", foldChar), []);
 });
 
@@ -74,7 +95,10 @@ function fakePagefind(index: Map<string, Array<{ page: number; positions: number
         matched = prefixes.slice(0, 1);
       }
       const pages = new Map<number, Set<number>>();
-      for (const w of matched) for (const e of index.get(w)!) for (const p of e.positions.length ? e.positions : [-1]) (pages.get(e.page) ?? pages.set(e.page, new Set()).get(e.page)!).add(p);
+      for (const w of matched)
+        for (const e of index.get(w)!)
+          for (const p of e.positions.length ? e.positions : [-1])
+            (pages.get(e.page) ?? pages.set(e.page, new Set()).get(e.page)!).add(p);
       const results = [...pages].map(([page, set]) => {
         const words = [...set].filter((p) => p >= 0).sort((a, b) => a - b);
         return { id: page.toString(36), words: quoted ? words.slice(0, 1) : words };
@@ -97,14 +121,26 @@ test("the word index answers every phrase exactly as a substring scan of the fol
   const han = ["电", "诈", "警", "情", "骗", "詐", "電"];
   let hits = 0;
   for (let n = 0; n < 300; n++) {
-    const terms = Array.from({ length: rnd.int(1, 2) }, () => Array.from({ length: rnd.int(1, 7) }, () => rnd.pick(han)).join(""));
+    const terms = Array.from({ length: rnd.int(1, 2) }, () =>
+      Array.from({ length: rnd.int(1, 7) }, () => rnd.pick(han)).join(""),
+    );
     const query = terms.join(" ");
     const found = await matchingPages(pf, queryPhrases(query, foldChar), pages.length);
-    const truth = pages.flatMap((p, i) => (terms.every((t) => fold(p.title).includes(fold(t)) || fold(p.body).includes(fold(t))) ? [i] : []));
-    assert.deepEqual([...found.keys()].sort((a, b) => a - b), truth, `${query}`);
+    const truth = pages.flatMap((p, i) =>
+      terms.every((t) => fold(p.title).includes(fold(t)) || fold(p.body).includes(fold(t))) ? [i] : [],
+    );
+    assert.deepEqual(
+      [...found.keys()].sort((a, b) => a - b),
+      truth,
+      `${query}`,
+    );
     const distinct = [...new Set(terms.map((t) => fold(t)))];
     for (const [page, m] of found) {
-      assert.equal(m.titleHits, distinct.filter((t) => fold(pages[page]!.title).includes(t)).length, `title hits of ${query}`);
+      assert.equal(
+        m.titleHits,
+        distinct.filter((t) => fold(pages[page]!.title).includes(t)).length,
+        `title hits of ${query}`,
+      );
     }
     hits += truth.length;
   }
@@ -165,8 +201,19 @@ test("fragment: site-relative url, Chinese date, region path, body in its own sc
 });
 
 test("facets: reader-facing names, one column of value numbers per facet", () => {
-  const b = makeBulletin({ slug: "a", region: regions.wuxi, campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")], types: [fraudType("shuadan", "刷单返利")] });
-  assert.deepEqual(searchFilters(b), { province: ["江苏"], year: ["2024"], city: ["无锡"], campaign: ["心盾", "天网"], type: ["刷单返利"] });
+  const b = makeBulletin({
+    slug: "a",
+    region: regions.wuxi,
+    campaigns: [campaign("xindun", "心盾"), campaign("tianwang", "天网")],
+    types: [fraudType("shuadan", "刷单返利")],
+  });
+  assert.deepEqual(searchFilters(b), {
+    province: ["江苏"],
+    year: ["2024"],
+    city: ["无锡"],
+    campaign: ["心盾", "天网"],
+    type: ["刷单返利"],
+  });
   const file = facetsFile([b, makeBulletin({ slug: "p", region: regions.jiangsu })].map(searchFilters));
   assert.deepEqual(file.values.campaign, ["天网", "心盾"]);
   assert.deepEqual(file.pages.campaign, [[1, 0], []]);

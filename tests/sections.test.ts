@@ -17,7 +17,11 @@ describe("sections", () => {
     assert.equal(section("campaign").termFeeds, true);
   });
   it("links a section under the path prefix", () => {
-    assert.deepEqual(sectionLink({ url: "https://example.org", pathPrefix: "/fz/" }, "type"), { name: "诈骗类型", path: "/types/", href: "/fz/types/" });
+    assert.deepEqual(sectionLink({ url: "https://example.org", pathPrefix: "/fz/" }, "type"), {
+      name: "诈骗类型",
+      path: "/types/",
+      href: "/fz/types/",
+    });
   });
 });
 
@@ -34,7 +38,10 @@ describe("layouts", () => {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/\b(?:href|src|action|data-bundle)="([^"]*)"/g)) {
         const value = m[1]!;
-        assert.ok(/^(#[a-z]+|tel:[^"]*|\{\{ [\w.[\]()| ]+ \}\})$/.test(value) && !/\|\s*href|~/.test(value), `${file}: ${m[0]}`);
+        assert.ok(
+          /^(#[a-z]+|tel:[^"]*|\{\{ [\w.[\]()| ]+ \}\})$/.test(value) && !/\|\s*href|~/.test(value),
+          `${file}: ${m[0]}`,
+        );
       }
     }
   });

@@ -43,7 +43,10 @@ function edit(dir: string, file: string, change: (text: string) => string): void
 test("npm start follows every edit, shows bad content as check does, and recovers", { timeout: 180_000 }, async () => {
   const dir = repositoryCopy();
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "src/commands/serve.ts", "--port", String(port)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, ["--import", "tsx", "src/commands/serve.ts", "--port", String(port)], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -70,7 +73,9 @@ test("npm start follows every edit, shows bad content as check does, and recover
     edit(dir, BULLETIN, (t) => t.replace("title: 南京公安", "title: 编辑后的南京公安"));
     await waitFor(BULLETIN_URL, (p) => p.text.includes("<title>编辑后的南京公安"), "a bulletin's new title");
 
-    edit(dir, "layouts/pages/bulletin.njk", (t) => t.replace("{% block content %}", '{% block content %}\n<p id="template-edit">模板已修改</p>'));
+    edit(dir, "layouts/pages/bulletin.njk", (t) =>
+      t.replace("{% block content %}", '{% block content %}\n<p id="template-edit">模板已修改</p>'),
+    );
     await waitFor(BULLETIN_URL, (p) => p.text.includes('id="template-edit"'), "a page template's edit");
 
     edit(dir, "layouts/partials/footer.njk", (t) => `${t}\n<p id="partial-edit">页脚已修改</p>\n`);
@@ -87,7 +92,11 @@ test("npm start follows every edit, shows bad content as check does, and recover
     assert.ok(output.includes(line), `the terminal shows ${line}:\n${output}`);
 
     edit(dir, BULLETIN, (t) => t.replace("region: 不存在的地方", "region: 南京"));
-    await waitFor(BULLETIN_URL, (p) => p.status === 200 && p.text.includes("<title>编辑后的南京公安"), "the preview after the fix");
+    await waitFor(
+      BULLETIN_URL,
+      (p) => p.status === 200 && p.text.includes("<title>编辑后的南京公安"),
+      "the preview after the fix",
+    );
 
     assert.doesNotMatch(output, /TypeError|Unhandled|\n\s+at /, `no stack trace:\n${output}`);
   } finally {

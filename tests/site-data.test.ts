@@ -5,7 +5,11 @@ import { loadSite } from "../src/site.ts";
 import { SECTIONS } from "../src/sections.ts";
 import { ROOT } from "./helpers/content-copy.ts";
 
-const site = loadSite({ root: ROOT, mode: "production", env: { PATH_PREFIX: "/fanzha/", SITE_URL: "https://example.org" } });
+const site = loadSite({
+  root: ROOT,
+  mode: "production",
+  env: { PATH_PREFIX: "/fanzha/", SITE_URL: "https://example.org" },
+});
 const data = deriveSiteData(site);
 
 /** Every `href` string anywhere in the derived data, with where it was found. */
@@ -29,7 +33,10 @@ describe("derived site data", () => {
     assert.ok(!Object.keys(page).includes("head"), "not an own enumerable property: not kept per page");
     const second = data.listings.find((l) => l.pageNumber === 2)!;
     assert.equal(second.head.title, `${second.title} · 第2页 - ${site.settings.title}`);
-    assert.ok(second.head.links.some((l) => l.href.endsWith(`${second.feedPath}`)), "a term's listing links its own feed");
+    assert.ok(
+      second.head.links.some((l) => l.href.endsWith(`${second.feedPath}`)),
+      "a term's listing links its own feed",
+    );
     assert.equal(data.heads.home.title, site.settings.title);
     assert.equal(data.heads.notFound.canonical, "https://example.org/fanzha/404.html");
   });
@@ -37,16 +44,25 @@ describe("derived site data", () => {
     const all = hrefs(data);
     assert.ok(all.length > 500, `${all.length} links`);
     // Page heads link feeds by absolute URL.
-    for (const [at, href] of all) assert.ok(href.startsWith("/fanzha/") || href.startsWith("https://example.org/fanzha/"), `${at} = ${href}`);
+    for (const [at, href] of all)
+      assert.ok(href.startsWith("/fanzha/") || href.startsWith("https://example.org/fanzha/"), `${at} = ${href}`);
   });
   it("links every published bulletin by its url, and its terms once for all bulletins", () => {
     assert.deepEqual(Object.keys(data.bulletinLinks).sort(), site.bulletins.map((b) => b.url).sort());
-    const wuxi = Object.values(data.bulletinLinks).flatMap((l) => l.regions).filter((r) => r.path === "/regions/wuxi/");
+    const wuxi = Object.values(data.bulletinLinks)
+      .flatMap((l) => l.regions)
+      .filter((r) => r.path === "/regions/wuxi/");
     assert.ok(wuxi.length > 1 && wuxi.every((r) => r === wuxi[0]));
   });
   it("has a navigation and an index page per section, in the table's order", () => {
-    assert.deepEqual(data.nav.map((n) => n.path), ["/", ...SECTIONS.map((s) => s.path), "/search/"]);
-    assert.deepEqual(data.sectionIndexes.map((s) => s.path), SECTIONS.map((s) => s.path));
+    assert.deepEqual(
+      data.nav.map((n) => n.path),
+      ["/", ...SECTIONS.map((s) => s.path), "/search/"],
+    );
+    assert.deepEqual(
+      data.sectionIndexes.map((s) => s.path),
+      SECTIONS.map((s) => s.path),
+    );
     const regions = data.sectionIndexes.find((s) => s.key === "region")!;
     assert.ok(regions.groups.length > 0 && regions.groups.every((g) => g.href.startsWith("/fanzha/regions/")));
   });

@@ -11,7 +11,11 @@ import { buildWith, tempDir } from "./helpers/site-build.ts";
 function tree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), "latin1"));
+    if (entry.isFile())
+      files.set(
+        relative(dir, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), "latin1"),
+      );
   }
   return files;
 }
@@ -35,7 +39,11 @@ test("two builds run side by side, from another working directory, each as it bu
     ];
     const build = (v: (typeof variants)[number], label: string) => {
       const outDir = join(tempDir(label), "_site");
-      return buildWith({ outDir, search: false, env: { PATH_PREFIX: v.prefix, SITE_URL: v.url, FANZHA_RENDER_BATCH: v.batch } }).then(() => outDir);
+      return buildWith({
+        outDir,
+        search: false,
+        env: { PATH_PREFIX: v.prefix, SITE_URL: v.url, FANZHA_RENDER_BATCH: v.batch },
+      }).then(() => outDir);
     };
     const alone: string[] = [];
     for (const v of variants) alone.push(await build(v, "alone"));

@@ -116,7 +116,10 @@ test("sitemaps split the pages in path order under an index that names each part
     { path: "/a/", lastmod: at(1) },
   ];
   const files = sitemaps(site, pages, 2);
-  assert.deepEqual(files.map((f) => f.path), ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"]);
+  assert.deepEqual(
+    files.map((f) => f.path),
+    ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"],
+  );
   const index = parseXml(files[0]!.content).documentElement!;
   assert.equal(index.nodeName, "sitemapindex");
   assert.equal(index.namespaceURI, SITEMAP_NS);
@@ -129,14 +132,20 @@ test("sitemaps split the pages in path order under an index that names each part
     ],
   );
   assert.deepEqual(
-    files.slice(1).map((f) => urls(f.content).map((u) => childText(u, "loc")!.replace("https://example.org/fanzha", ""))),
+    files
+      .slice(1)
+      .map((f) => urls(f.content).map((u) => childText(u, "loc")!.replace("https://example.org/fanzha", ""))),
     [["/a/", "/b/"], ["/c/", "/d/"], ["/e/"]],
   );
   const small = sitemaps(site, pages);
   assert.equal(small.length, 2, "at most 50,000 URLs: the index and one sitemap");
   assert.equal(urls(small[1]!.content).length, 5);
   const empty = sitemaps(site, []);
-  assert.deepEqual(empty.map((f) => f.path), ["/sitemap.xml", "/sitemap-1.xml"], "an empty site still has its index and one sitemap");
+  assert.deepEqual(
+    empty.map((f) => f.path),
+    ["/sitemap.xml", "/sitemap-1.xml"],
+    "an empty site still has its index and one sitemap",
+  );
 });
 
 test("sitemapFiles lists the built HTML pages only, dated by their bulletins", () => {
@@ -150,7 +159,17 @@ test("sitemapFiles lists the built HTML pages only, dated by their bulletins", (
     pageNumber: 2,
     items: [a],
   };
-  const built = ["/", "/feed.xml", "/feed.json", "/404.html", "/robots.txt", a.url, b.url, "/regions/wuxi/page/2/", "/search/"];
+  const built = [
+    "/",
+    "/feed.xml",
+    "/feed.json",
+    "/404.html",
+    "/robots.txt",
+    a.url,
+    b.url,
+    "/regions/wuxi/page/2/",
+    "/search/",
+  ];
   const [index, file, ...more] = sitemapFiles(site, built, [a, b], [listing]);
   assert.equal(index!.path, "/sitemap.xml");
   assert.equal(file!.path, "/sitemap-1.xml");
@@ -170,7 +189,10 @@ test("sitemapFiles lists the built HTML pages only, dated by their bulletins", (
 test("crawlerFiles writes the News sitemap for the build's fixed now and robots.txt", () => {
   const bulletins = [makeBulletin({ slug: "recent", date: hoursAgo(1) })];
   const files = crawlerFiles(site, bulletins, now);
-  assert.deepEqual(files.map((f) => f.path), ["/news-sitemap.xml", "/robots.txt"]);
+  assert.deepEqual(
+    files.map((f) => f.path),
+    ["/news-sitemap.xml", "/robots.txt"],
+  );
   assert.equal(urls(files[0]!.content).length, 1);
   const later = crawlerFiles(site, bulletins, now.plus({ days: 3 }));
   assert.equal(urls(later[0]!.content).length, 0);

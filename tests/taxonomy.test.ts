@@ -23,9 +23,16 @@ function corpus(n: number) {
 describe("taxonomy", () => {
   it("paginates by perPage with working prev/next and page paths", () => {
     const terms = buildTerms(corpus(45), registries, site);
-    const jiangsu = listingPages(terms.filter((t) => t.key === "jiangsu"), 20, { ...site, pathPrefix: "/fz/" });
+    const jiangsu = listingPages(
+      terms.filter((t) => t.key === "jiangsu"),
+      20,
+      { ...site, pathPrefix: "/fz/" },
+    );
     assert.equal(jiangsu.length, 2); // 22 Wuxi bulletins
-    assert.deepEqual(jiangsu.map((p) => p.path), ["/regions/jiangsu/", "/regions/jiangsu/page/2/"]);
+    assert.deepEqual(
+      jiangsu.map((p) => p.path),
+      ["/regions/jiangsu/", "/regions/jiangsu/page/2/"],
+    );
     assert.equal(jiangsu[0]!.nextHref, "/fz/regions/jiangsu/page/2/");
     assert.equal(jiangsu[1]!.prevHref, "/fz/regions/jiangsu/");
     assert.equal(jiangsu[1]!.items.length, 2);
@@ -34,9 +41,18 @@ describe("taxonomy", () => {
     const terms = buildTerms(corpus(10), registries, site);
     const zj = terms.find((t) => t.key === "zhejiang")!;
     const hz = terms.find((t) => t.key === "hangzhou")!;
-    assert.deepEqual(zj.items.map((b) => b.slug), hz.items.map((b) => b.slug));
-    assert.deepEqual(zj.children.map((c) => c.path), ["/regions/hangzhou/"]);
-    assert.deepEqual(zj.breadcrumbs.map((c) => c.href), ["/", "/regions/", "/regions/zhejiang/"]);
+    assert.deepEqual(
+      zj.items.map((b) => b.slug),
+      hz.items.map((b) => b.slug),
+    );
+    assert.deepEqual(
+      zj.children.map((c) => c.path),
+      ["/regions/hangzhou/"],
+    );
+    assert.deepEqual(
+      zj.breadcrumbs.map((c) => c.href),
+      ["/", "/regions/", "/regions/zhejiang/"],
+    );
   });
   it("builds campaign, year and month terms", () => {
     const terms = buildTerms(corpus(10), registries, site);
@@ -46,7 +62,20 @@ describe("taxonomy", () => {
     assert.ok(terms.some((t) => t.kind === "month" && t.basePath === "/archive/2024/03/"));
   });
   it("gives an empty term one page", () => {
-    const pages = paginate({ kind: "type", key: "x", title: "x", description: "", basePath: "/types/x/", breadcrumbs: [], items: [], children: [] }, 20, site);
+    const pages = paginate(
+      {
+        kind: "type",
+        key: "x",
+        title: "x",
+        description: "",
+        basePath: "/types/x/",
+        breadcrumbs: [],
+        items: [],
+        children: [],
+      },
+      20,
+      site,
+    );
     assert.equal(pages.length, 1);
     assert.equal(pages[0]!.totalPages, 1);
   });

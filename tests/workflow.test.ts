@@ -50,7 +50,12 @@ const workflowCommands = npmCommands(steps.map((s) => s.run ?? "").join("\n"));
 
 describe("deployment workflow", () => {
   test("reads npm commands from shell text", () => {
-    assert.deepEqual(npmCommands("npm ci && npm test\nFOO=1 npm run build -- --x\nnpm install x"), ["install", "test", "run build", "install"]);
+    assert.deepEqual(npmCommands("npm ci && npm test\nFOO=1 npm run build -- --x\nnpm install x"), [
+      "install",
+      "test",
+      "run build",
+      "install",
+    ]);
   });
 
   test("runs on a push to main", () => {
@@ -59,12 +64,24 @@ describe("deployment workflow", () => {
   });
 
   test("installs, tests and builds in that order, each exactly as the README's code blocks say", () => {
-    const readmeCommands = new Set(readmeCodeBlocks(readFileSync(join(ROOT, "README.md"), "utf8")).flatMap(npmCommands));
+    const readmeCommands = new Set(
+      readmeCodeBlocks(readFileSync(join(ROOT, "README.md"), "utf8")).flatMap(npmCommands),
+    );
     const order = ["install", "test", "run build"].map((c) => workflowCommands.indexOf(c));
-    assert.ok(order.every((i) => i >= 0), `the workflow runs ${JSON.stringify(workflowCommands)}, not install, test and build`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order, "the workflow does not install, then test, then build");
+    assert.ok(
+      order.every((i) => i >= 0),
+      `the workflow runs ${JSON.stringify(workflowCommands)}, not install, test and build`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      "the workflow does not install, then test, then build",
+    );
     for (const command of workflowCommands) {
-      assert.ok(readmeCommands.has(command), `the workflow runs "npm ${command}", which no code block of README.md shows`);
+      assert.ok(
+        readmeCommands.has(command),
+        `the workflow runs "npm ${command}", which no code block of README.md shows`,
+      );
     }
   });
 
@@ -72,7 +89,10 @@ describe("deployment workflow", () => {
     const testStep = steps.find((s) => s.run !== undefined && npmCommands(s.run).includes("test"));
     assert.ok(testStep);
     assert.ok(testStep.env?.CI === "true" || /\bCI=true\b/.test(testStep.run ?? ""), "npm test runs without CI=true");
-    assert.ok(steps.some((s) => /apt-get install -y chromium/.test(s.run ?? "")), "no step installs Chromium");
+    assert.ok(
+      steps.some((s) => /apt-get install -y chromium/.test(s.run ?? "")),
+      "no step installs Chromium",
+    );
     const node = steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
     assert.equal(String(node?.with?.["node-version"]), "20");
   });
@@ -99,7 +119,9 @@ describe("deployment workflow", () => {
 
 describe("npm test", () => {
   test("runs every tests/**/*.test.ts file (Node 20's --test does not expand globs itself)", () => {
-    const script = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.test ?? "";
+    const script =
+      (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+        .test ?? "";
     // The shell expands the unquoted patterns; "*" matches within one path segment.
     const patterns = script.split(/\s+/).filter((word) => word.startsWith("tests/") && word.endsWith(".test.ts"));
     const matchers = patterns.map((p) => new RegExp(`^${p.replace(/[.]/g, "\\.").replace(/\*/g, "[^/]*")}$`));

@@ -1,14 +1,28 @@
 // On a bulletin reached from search, marks the words the reader searched for. search.js appends each
 // matched string, in the page's own script, as a `highlight` parameter; without one this does nothing.
-const wanted = [...new Set(new URLSearchParams(location.search).getAll("highlight").map((s) => s.trim()).filter(Boolean))];
+const wanted = [
+  ...new Set(
+    new URLSearchParams(location.search)
+      .getAll("highlight")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 if (wanted.length) {
   const body = document.querySelector("[data-pagefind-body]") ?? document.querySelector("main");
   if (body) {
     // Longest first, so that a phrase wins over a shorter one inside it.
-    const pattern = new RegExp(wanted.sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
+    const pattern = new RegExp(
+      wanted
+        .sort((a, b) => b.length - a.length)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("|"),
+      "giu",
+    );
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest("script, style, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) =>
+        node.parentElement?.closest("script, style, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     /** @type {Text[]} */
     const texts = [];

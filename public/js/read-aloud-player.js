@@ -33,7 +33,11 @@ function sentences(block) {
     const n = /** @type {{ node: Text, from: number }} */ (nodes[i]);
     return /** @type {[Text, number]} */ ([n.node, Math.min(at - n.from, n.node.length)]);
   };
-  const cuts = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => /** @type {number} */ (m.index) + m[0].length), text.length];
+  const cuts = [
+    0,
+    ...[...text.matchAll(SENTENCE_END)].map((m) => /** @type {number} */ (m.index) + m[0].length),
+    text.length,
+  ];
   /** @type {Array<{ text: string, range: Range }>} */
   const out = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -67,7 +71,8 @@ function highlight(range) {
   if (!range) return void registry.delete(HIGHLIGHT);
   registry.set(HIGHLIGHT, new Highlight(range));
   const shown = range.getBoundingClientRect();
-  if (shown.top < 0 || shown.bottom > innerHeight) range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+  if (shown.top < 0 || shown.bottom > innerHeight)
+    range.startContainer.parentElement?.scrollIntoView({ block: "center" });
 }
 
 /** @param {HTMLElement} box @param {SpeechSynthesis} synth */

@@ -54,7 +54,9 @@ if (button && targets.length) {
   const textNodes = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
-        node.parentElement?.closest("script, style, code, pre, [data-script-switch]") || !/\S/.test(node.data) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        node.parentElement?.closest("script, style, code, pre, [data-script-switch]") || !/\S/.test(node.data)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
     });
     /** @type {Text[]} */
     const nodes = [];
@@ -68,7 +70,9 @@ if (button && targets.length) {
     if (script === original) {
       for (const [node, text] of saved) node.data = text;
       saved.clear();
-      targets.forEach((el, i) => (savedLang[i] === null ? el.removeAttribute("lang") : el.setAttribute("lang", savedLang[i])));
+      targets.forEach((el, i) =>
+        savedLang[i] === null ? el.removeAttribute("lang") : el.setAttribute("lang", savedLang[i]),
+      );
     } else {
       const convert = await converterFor(script);
       for (const el of targets) {

@@ -3,14 +3,22 @@
 // which of those pass the chosen facets, with every value's count. The words are those of search-text.js:
 // a phrase of one or two units is one word with its page list; a longer one is three-unit words whose
 // positions must line up.
-import { coverOffsets, FACET_NAMES, FACETS_FILE, FOLD_FILE, SEARCH_LANGUAGE, shortWord, TITLE_SPAN, tripleWord } from "./search-text.js";
+import {
+  coverOffsets,
+  FACET_NAMES,
+  FACETS_FILE,
+  FOLD_FILE,
+  SEARCH_LANGUAGE,
+  shortWord,
+  TITLE_SPAN,
+  tripleWord,
+} from "./search-text.js";
 
 export const FACETS = FACET_NAMES;
 
 /**
  * @typedef {{ values: Record<string, string[]>, pages: Record<string, number[][]> }} Facets
  */
-
 
 /**
  * @typedef {{ pf: any, fold: (ch: string) => string, facets: Facets, pageCount: number, all: Record<string, Record<string, number>> }} Search
@@ -49,9 +57,14 @@ export async function openBundle(bundleUrl) {
   const chars = Array.from(pairsText);
   /** @type {Map<string, string>} */
   const map = new Map();
-  for (let i = 0; i + 1 < chars.length; i += 2) map.set(/** @type {string} */ (chars[i]), /** @type {string} */ (chars[i + 1]));
+  for (let i = 0; i + 1 < chars.length; i += 2)
+    map.set(/** @type {string} */ (chars[i]), /** @type {string} */ (chars[i + 1]));
   const pageCount = /** @type {Facets} */ (facets).pages.year?.length ?? 0;
-  const { counts: all } = filterAndCount(facets, Array.from({ length: pageCount }, (_, i) => i), {});
+  const { counts: all } = filterAndCount(
+    facets,
+    Array.from({ length: pageCount }, (_, i) => i),
+    {},
+  );
   return { pf, fold: (/** @type {string} */ ch) => map.get(ch) ?? ch, facets, pageCount, all };
 }
 
@@ -87,7 +100,9 @@ export async function phrasePages(pf, phrase) {
     if (rest.some((x) => x === undefined)) continue;
     const sets = rest.map((x) => new Set(x.words));
     /** @type {number[]} */
-    const starts = r.words.filter((/** @type {number} */ p) => sets.every((set, k) => set.has(p + /** @type {number} */ (offsets[k + 1]))));
+    const starts = r.words.filter((/** @type {number} */ p) =>
+      sets.every((set, k) => set.has(p + /** @type {number} */ (offsets[k + 1]))),
+    );
     if (starts.length) hits.set(page, { title: starts.some((p) => p < TITLE_SPAN), result: r });
   }
   return hits;
@@ -133,7 +148,10 @@ export function filterAndCount(facets, pages, selected) {
   /** @type {Array<[string, Set<number>]>} */
   const wanted = Object.entries(selected)
     .filter(([facet, values]) => values.length && facets.values[facet])
-    .map(([facet, values]) => [facet, new Set(values.map((v) => /** @type {string[]} */ (facets.values[facet]).indexOf(v)))]);
+    .map(([facet, values]) => [
+      facet,
+      new Set(values.map((v) => /** @type {string[]} */ (facets.values[facet]).indexOf(v))),
+    ]);
   /** @type {Record<string, number[]>} */
   const tallies = {};
   for (const facet of FACETS) tallies[facet] = new Array(facets.values[facet]?.length ?? 0).fill(0);
@@ -161,8 +179,9 @@ export function filterAndCount(facets, pages, selected) {
   /** @type {Record<string, Record<string, number>>} */
   const counts = {};
   for (const facet of FACETS) {
-    counts[facet] = Object.fromEntries((facets.values[facet] ?? []).map((value, i) => [value, /** @type {number[]} */ (tallies[facet])[i] ?? 0]));
+    counts[facet] = Object.fromEntries(
+      (facets.values[facet] ?? []).map((value, i) => [value, /** @type {number[]} */ (tallies[facet])[i] ?? 0]),
+    );
   }
   return { shown, counts };
 }
-

@@ -59,7 +59,7 @@ export function charKind(cp) {
 export function scan(text, visit) {
   let runKind = 0;
   let runStart = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = /** @type {number} */ (text.codePointAt(i));
     const len = cp > 0xffff ? 2 : 1;
     const kind = charKind(cp);
@@ -136,7 +136,7 @@ export function queryPhrases(query, foldChar) {
   let current = [];
   for (const unit of unitSpans(query, foldChar).units) {
     if (unit !== null) current.push(unit);
-    else if (current.length) phrases.push(current), (current = []);
+    else if (current.length) (phrases.push(current), (current = []));
   }
   if (current.length) phrases.push(current);
   const seen = new Set();

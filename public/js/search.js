@@ -18,7 +18,8 @@ const list = /** @type {HTMLOListElement} */ (root.querySelector("[data-search-r
 const moreButton = /** @type {HTMLButtonElement} */ (root.querySelector("[data-search-more]"));
 const hint = /** @type {HTMLElement} */ (root.querySelector("[data-search-empty]"));
 
-const bundleUrl = new URL(root.dataset.bundle ?? "../pagefind/", root.dataset.bundle ? location.href : import.meta.url).href;
+const bundleUrl = new URL(root.dataset.bundle ?? "../pagefind/", root.dataset.bundle ? location.href : import.meta.url)
+  .href;
 
 /** @type {Promise<import("./search-engine.js").Search> | undefined} */
 let ready;
@@ -71,7 +72,9 @@ function writeUrl(state) {
 function selectedFromForm() {
   /** @type {Record<string, string[]>} */
   const selected = {};
-  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (facetsBox.querySelectorAll("input[type=checkbox]:checked"))) {
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (
+    facetsBox.querySelectorAll("input[type=checkbox]:checked")
+  )) {
     (selected[box.name] ??= []).push(box.value);
   }
   return selected;
@@ -96,7 +99,8 @@ function appendMarked(node, text, spans, marked, from, to) {
   for (let i = from; i <= to; i++) {
     const isMarked = i < to && Boolean(marked[i]);
     if (i < to && isMarked === runMarked) continue;
-    const end = i < to ? /** @type {number} */ (spans.starts[i]) : /** @type {number} */ (spans.ends[to - 1] ?? runStart);
+    const end =
+      i < to ? /** @type {number} */ (spans.starts[i]) : /** @type {number} */ (spans.ends[to - 1] ?? runStart);
     const piece = text.slice(runStart, end);
     if (piece) node.append(runMarked ? el("mark", {}, piece) : piece);
     runStart = end;
@@ -155,19 +159,32 @@ function resultItem(data, phrases, fold) {
     "li",
     { class: "search-result" },
     el("h2", { class: "search-result-title" }, link),
-    el("p", { class: "search-result-meta" }, el("span", {}, String(data.meta.date ?? "")), " · ", el("span", {}, String(data.meta.region ?? ""))),
+    el(
+      "p",
+      { class: "search-result-meta" },
+      el("span", {}, String(data.meta.date ?? "")),
+      " · ",
+      el("span", {}, String(data.meta.region ?? "")),
+    ),
     excerptP,
   );
 }
 
 /** @param {Record<string, Record<string, number>>} all @param {Record<string, Record<string, number>>} counts @param {Record<string, string[]>} selected */
 function renderFacets(all, counts, selected) {
-  const focused = document.activeElement instanceof HTMLInputElement && facetsBox.contains(document.activeElement) ? document.activeElement.id : "";
+  const focused =
+    document.activeElement instanceof HTMLInputElement && facetsBox.contains(document.activeElement)
+      ? document.activeElement.id
+      : "";
   facetsBox.replaceChildren();
   for (const facet of FACETS) {
     const values = Object.keys(all[facet] ?? {});
     if (!values.length) continue;
-    values.sort(facet === "year" ? (a, b) => b.localeCompare(a) : (a, b) => (all[facet]?.[b] ?? 0) - (all[facet]?.[a] ?? 0) || a.localeCompare(b, "zh"));
+    values.sort(
+      facet === "year"
+        ? (a, b) => b.localeCompare(a)
+        : (a, b) => (all[facet]?.[b] ?? 0) - (all[facet]?.[a] ?? 0) || a.localeCompare(b, "zh"),
+    );
     const fieldset = el("fieldset", { class: "search-facet" }, el("legend", {}, FACET_NAMES[facet]));
     const ul = el("ul", {});
     values.forEach((value, i) => {
@@ -178,7 +195,9 @@ function renderFacets(all, counts, selected) {
       const box = el("input", { type: "checkbox", id, name: facet, value });
       if (checked) /** @type {HTMLInputElement} */ (box).checked = true;
       // The box inside its label: the whole row is one target for a finger.
-      ul.append(el("li", {}, el("label", { for: id }, box, value, " ", el("span", { class: "search-count" }, `(${count})`))));
+      ul.append(
+        el("li", {}, el("label", { for: id }, box, value, " ", el("span", { class: "search-count" }, `(${count})`))),
+      );
     });
     if (!ul.childElementCount) continue;
     fieldset.append(ul);
@@ -221,7 +240,9 @@ async function update() {
   const { shown, counts } = filterAndCount(facets, [...matches.keys()], selected);
   // Page numbers follow the site's date order, newest first; relevance puts phrases in the title first.
   const byDate = (/** @type {number} */ a, /** @type {number} */ b) => a - b;
-  shown.sort(sort === "date" ? byDate : (a, b) => (matches.get(b)?.titleHits ?? 0) - (matches.get(a)?.titleHits ?? 0) || a - b);
+  shown.sort(
+    sort === "date" ? byDate : (a, b) => (matches.get(b)?.titleHits ?? 0) - (matches.get(a)?.titleHits ?? 0) || a - b,
+  );
   renderFacets(all, counts, selected);
   list.replaceChildren();
   hint.hidden = shown.length > 0;
@@ -230,7 +251,9 @@ async function update() {
     const batch = shown.slice(done, done + PAGE_SIZE);
     const firstNew = done;
     done += batch.length;
-    const datas = await Promise.all(batch.map(async (page) => (await resultOf(pf, page, matches.get(page)?.result)).data()));
+    const datas = await Promise.all(
+      batch.map(async (page) => (await resultOf(pf, page, matches.get(page)?.result)).data()),
+    );
     if (mine !== generation) return;
     for (const data of datas) list.append(resultItem(data, phrases, fold));
     moreButton.hidden = done >= shown.length;
@@ -264,7 +287,8 @@ for (const [facet, values] of Object.entries(initial.selected)) {
     facetsBox.append(el("input", { type: "checkbox", name: facet, value, hidden: "", checked: "" }));
   }
 }
-for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (facetsBox.querySelectorAll("input[type=checkbox]"))) box.checked = true;
+for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (facetsBox.querySelectorAll("input[type=checkbox]")))
+  box.checked = true;
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

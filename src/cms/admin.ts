@@ -23,7 +23,10 @@ interface ComponentClass {
   new (...args: never[]): { props: Record<string, unknown> };
 }
 interface Decap {
-  registerEventListener(listener: { name: string; handler: (arg: { entry: ImmutableMap }) => ImmutableMap | undefined }): void;
+  registerEventListener(listener: {
+    name: string;
+    handler: (arg: { entry: ImmutableMap }) => ImmutableMap | undefined;
+  }): void;
   getWidget(name: string): { control: ComponentClass; preview: unknown };
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   registerPreviewStyle(href: string): void;
@@ -36,7 +39,11 @@ interface PreviewProps {
   getAsset(path: string): { toString(): string } | undefined;
 }
 
-const win = window as unknown as { CMS: Decap; h: CreateElement; createClass: (spec: { render(this: { props: PreviewProps }): Element }) => unknown };
+const win = window as unknown as {
+  CMS: Decap;
+  h: CreateElement;
+  createClass: (spec: { render(this: { props: PreviewProps }): Element }) => unknown;
+};
 const { CMS, h } = win;
 
 function isBlank(value: unknown): boolean {
@@ -51,7 +58,8 @@ CMS.registerEventListener({
     let data = entry.get("data") as ImmutableMap;
     // Only a new bulletin gets a slug: on an existing one it would move the published URL.
     const title = data.get("title");
-    if (entry.get("newRecord") && isBlank(data.get("slug")) && typeof title === "string") data = data.set("slug", slugify(title));
+    if (entry.get("newRecord") && isBlank(data.get("slug")) && typeof title === "string")
+      data = data.set("slug", slugify(title));
     // `draft: false` is the default; writing it, like an empty field, would only add noise to the file.
     return data.filter((value, key) => !isBlank(value) && !(key === "draft" && value === false));
   },
@@ -93,8 +101,12 @@ CMS.registerPreviewTemplate(
       const campaigns = labels(props, "campaign");
       const types = labels(props, "types");
       const badges = [
-        ...values(data.get("campaign")).map((k) => h("li", { key: `c-${k}` }, h("span", { className: "badge badge-campaign" }, campaigns.get(k) ?? k))),
-        ...values(data.get("types")).map((k) => h("li", { key: `t-${k}` }, h("span", { className: "badge badge-type" }, types.get(k) ?? k))),
+        ...values(data.get("campaign")).map((k) =>
+          h("li", { key: `c-${k}` }, h("span", { className: "badge badge-campaign" }, campaigns.get(k) ?? k)),
+        ),
+        ...values(data.get("types")).map((k) =>
+          h("li", { key: `t-${k}` }, h("span", { className: "badge badge-type" }, types.get(k) ?? k)),
+        ),
       ];
       const image = text("image");
       const authors = values(data.get("authors"));
@@ -109,7 +121,11 @@ CMS.registerPreviewTemplate(
             "header",
             { className: "article-header" },
             data.get("draft") ? h("p", { className: "status-banner" }, "草稿：不会发布。") : null,
-            h("div", { className: "article-topline" }, h("p", { className: "kicker" }, region.split(" · ").reverse().join(" › "))),
+            h(
+              "div",
+              { className: "article-topline" },
+              h("p", { className: "kicker" }, region.split(" · ").reverse().join(" › ")),
+            ),
             h("h1", null, text("title")),
             h(
               "p",
@@ -120,7 +136,13 @@ CMS.registerPreviewTemplate(
             ),
             badges.length ? h("ul", { className: "badges" }, ...badges) : null,
           ),
-          image ? h("figure", { className: "lead-image" }, h("img", { src: props.getAsset(image)?.toString(), alt: text("image_alt") })) : null,
+          image
+            ? h(
+                "figure",
+                { className: "lead-image" },
+                h("img", { src: props.getAsset(image)?.toString(), alt: text("image_alt") }),
+              )
+            : null,
           h("div", { className: "prose" }, props.widgetFor("body")),
           tags.length ? h("p", { className: "tags" }, `关键词：${tags.join("、")}`) : null,
         ),

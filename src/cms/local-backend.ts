@@ -21,23 +21,39 @@ export function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, HOST, () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** Starts decap-server on `repo` (the folder holding content/) and resolves once it listens. */
-export async function startLocalBackend(options: { repo: string; port?: number; log?: (line: string) => void }): Promise<LocalBackend> {
+export async function startLocalBackend(options: {
+  repo: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<LocalBackend> {
   const port = options.port ?? (await freePort());
   const bin = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
   const child = spawn(process.execPath, [bin], {
     cwd: options.repo,
-    env: { ...process.env, PORT: String(port), BIND_HOST: HOST, GIT_REPO_DIRECTORY: options.repo, MODE: "fs", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: HOST,
+      GIT_REPO_DIRECTORY: options.repo,
+      MODE: "fs",
+      LOG_LEVEL: "info",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`decap-server did not start within ${STARTUP_MS / 1000} s`)), STARTUP_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`decap-server did not start within ${STARTUP_MS / 1000} s`)),
+      STARTUP_MS,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       for (const line of text.split("\n").filter(Boolean)) options.log?.(line);

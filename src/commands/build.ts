@@ -58,7 +58,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(root, "_site"));
   const env = { ...process.env, ...options.env };
   const phases: Record<Phase, number> = { load: 0, related: 0, render: 0, search: 0, other: 0 };
-  const report = (phase: Phase, what: string, ms: number) => options.progress?.(progressLine(phase, what, ms, performance.now() - started));
+  const report = (phase: Phase, what: string, ms: number) =>
+    options.progress?.(progressLine(phase, what, ms, performance.now() - started));
   /** Runs one phase; `done` says what it did, for the progress line. */
   const timed = async <T>(phase: Phase, work: () => T | Promise<T>, done?: (result: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -85,7 +86,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         allowDrop: options.allowDrop ?? false,
         ...(options.contentDir ? { contentDir: resolve(options.contentDir) } : {}),
       }),
-    (s) => `${count(s.bulletins.length, "bulletins")}${s.problems.length ? `, ${count(s.problems.length, "problems")}` : ""}`,
+    (s) =>
+      `${count(s.bulletins.length, "bulletins")}${s.problems.length ? `, ${count(s.problems.length, "problems")}` : ""}`,
   );
   if (site.problems.length) throw new ContentError(site.problems);
   removeStaleFolders(outDir);
@@ -100,7 +102,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const ms = performance.now() - searchStarted;
     phases.search += ms;
     options.onPhase?.("search", ms);
-    report("search", `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}, beside the render`, ms);
+    report(
+      "search",
+      `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}, beside the render`,
+      ms,
+    );
   });
   // A failure is thrown where the build waits for it, after the render; until then it must not count as unhandled.
   searched?.catch(() => undefined);
@@ -121,7 +127,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
-    return { bulletins: site.bulletins.length, pages, renderRuns: runs, phases, totalMs: performance.now() - started, outDir };
+    return {
+      bulletins: site.bulletins.length,
+      pages,
+      renderRuns: runs,
+      phases,
+      totalMs: performance.now() - started,
+      outDir,
+    };
   } catch (error) {
     await search?.cancel();
     rmSync(tmpDir, { recursive: true, force: true });
@@ -129,7 +142,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function renderSite(root: string, outDir: string, data: SiteData, pagesPerRun: number, report: (phase: Phase, what: string, ms: number) => void): Promise<{ pages: number; runs: number }> {
+async function renderSite(
+  root: string,
+  outDir: string,
+  data: SiteData,
+  pagesPerRun: number,
+  report: (phase: Phase, what: string, ms: number) => void,
+): Promise<{ pages: number; runs: number }> {
   const urls: string[] = [];
   // Batches bound the memory Eleventy holds (see batches.ts); the final one writes the sitemaps of all.
   const runs = batches(data, pagesPerRun);
@@ -145,13 +164,20 @@ async function renderSite(root: string, outDir: string, data: SiteData, pagesPer
       throw renderError(error, root) ?? error;
     });
     done += batch.bulletinPages.length + batch.listings.length;
-    if (runs.length > 1) report("render", `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`, performance.now() - t0);
+    if (runs.length > 1)
+      report(
+        "render",
+        `run ${i + 1} of ${runs.length}, ${number(done)} of ${count(paginated, "bulletin and listing pages")}`,
+        performance.now() - t0,
+      );
   }
   return { pages: countPages(outDir), runs: runs.length };
 }
 
 function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(html|xml|json|txt)$/.test(e.name) && !e.parentPath.includes("pagefind")).length;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && /\.(html|xml|json|txt)$/.test(e.name) && !e.parentPath.includes("pagefind"),
+  ).length;
 }
 
 /** Replaces `outDir` by `tmpDir` with two renames, so a reader of the folder never sees half a site. */
@@ -161,7 +187,11 @@ function swapIn(tmpDir: string, outDir: string, background: boolean): void {
   renameSync(tmpDir, outDir);
   if (!existsSync(old)) return;
   // A read-only old site cannot be emptied as it is; what is left is removed by the next build's start.
-  if (background && process.platform !== "win32") spawn("sh", ["-c", 'chmod -R u+w "$1" 2>/dev/null; rm -rf "$1"', "sh", old], { detached: true, stdio: "ignore" }).unref();
+  if (background && process.platform !== "win32")
+    spawn("sh", ["-c", 'chmod -R u+w "$1" 2>/dev/null; rm -rf "$1"', "sh", old], {
+      detached: true,
+      stdio: "ignore",
+    }).unref();
   else removeTree(old);
 }
 
@@ -211,7 +241,11 @@ if (invokedDirectly) {
         usage: "npm run build [-- options]",
         about:
           "Builds the production site into _site/ (search index included); on bad content it prints check's messages and keeps the last good _site/. SITE_URL and PATH_PREFIX in the environment set the address.",
-        options: { "allow-drop": { type: "boolean", default: false }, progress: { type: "boolean" }, "no-progress": { type: "boolean" } },
+        options: {
+          "allow-drop": { type: "boolean", default: false },
+          progress: { type: "boolean" },
+          "no-progress": { type: "boolean" },
+        },
         help: {
           "allow-drop": "publish even if far fewer bulletins than the current _site/ holds (maxDropPercent)",
           progress: "print a line per phase on stderr even when it is not a terminal (or FANZHA_PROGRESS=1)",

@@ -12,7 +12,11 @@ const COMMAND_LINE = commandLine({
   usage: "npm run check [-- options]",
   about:
     "Validates all content (drafts and future bulletins too) and the environment without building, and prints every problem as file:line: field: message; exits 1 on any.",
-  options: { json: { type: "boolean", default: false }, content: { type: "string" }, "allow-drop": { type: "boolean", default: false } },
+  options: {
+    json: { type: "boolean", default: false },
+    content: { type: "string" },
+    "allow-drop": { type: "boolean", default: false },
+  },
   help: {
     json: "print the result as JSON",
     content: ["DIR", "check another content folder (default content)"],
@@ -33,7 +37,9 @@ runCommand(async () => {
       root,
       mode: "development",
       allowDrop: values["allow-drop"],
-      ...(values.content ? { contentDir: resolve(values.content) } : { outDir: join(root, "_site"), outName: "_site/" }),
+      ...(values.content
+        ? { contentDir: resolve(values.content) }
+        : { outDir: join(root, "_site"), outName: "_site/" }),
     });
     problems = sortProblems(site.problems);
     count = site.all.length;
@@ -45,7 +51,9 @@ runCommand(async () => {
     console.log(JSON.stringify({ ok: problems.length === 0, bulletins: count, problems }, null, 2));
   } else if (problems.length) {
     console.error(formatProblems(problems));
-    console.error(`${problems.length} problem${problems.length === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.file)).size} file(s).`);
+    console.error(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.file)).size} file(s).`,
+    );
   } else {
     console.log(`checked ${count} bulletins: no problems`);
   }

@@ -22,11 +22,16 @@ runCommand(async () => {
     }),
   );
   const port = Number(values["backend-port"]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CommandError([`--backend-port "${values["backend-port"]}": must be a port number`]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CommandError([`--backend-port "${values["backend-port"]}": must be a port number`]);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   const backend = await startLocalBackend({ repo: root, port, log: (line) => console.error(`decap-server: ${line}`) });
   console.error(`decap-server: editing ${root}/content through ${backend.url}`);
-  const server = spawn("npm", ["start"], { cwd: root, stdio: "inherit", env: { ...process.env, DECAP_LOCAL_BACKEND: backend.url } });
+  const server = spawn("npm", ["start"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DECAP_LOCAL_BACKEND: backend.url },
+  });
   console.error("the editor: http://localhost:8080/admin/ (Ctrl-C stops both servers)");
   const stop = () => server.kill("SIGINT");
   process.once("SIGINT", stop);

@@ -5,7 +5,13 @@ import { relative } from "node:path";
 import type { Script } from "../model.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_HELP, BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import {
+  BULLETIN_HELP,
+  BULLETIN_OPTIONS,
+  listOption,
+  loadEditorContext,
+  problemsBeforeWrite,
+} from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { importText } from "../importer/import-text.ts";
@@ -44,7 +50,8 @@ function toScript(value: string | undefined): Script | undefined {
 
 function main(argv: string[]): void {
   const { values, positionals } = parseCommandLine(COMMAND_LINE, argv);
-  if (positionals.length !== 1) throw new CommandError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
+  if (positionals.length !== 1)
+    throw new CommandError([positionals.length ? "import takes one file" : "which file? " + USAGE]);
   const file = positionals[0]!;
   const bytes = readSource(file);
   const ctx = loadEditorContext(values.content);
@@ -75,7 +82,9 @@ function main(argv: string[]): void {
   const shown = relative(process.cwd(), path);
   if (values["dry-run"]) {
     process.stdout.write(text);
-    process.stderr.write(`dry run: would write ${shown}${existsSync(path) ? " (but it exists already; pass another --slug)" : ""}\n`);
+    process.stderr.write(
+      `dry run: would write ${shown}${existsSync(path) ? " (but it exists already; pass another --slug)" : ""}\n`,
+    );
     return;
   }
   writeNewFile(path, text);

@@ -5,7 +5,13 @@ import { parseContentDate } from "../dates.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
 import { bulletinPath, renderBulletin, writeNewFile } from "../importer/bulletin-file.ts";
 import { CommandError, formatProblem } from "../errors.ts";
-import { BULLETIN_HELP, BULLETIN_OPTIONS, listOption, loadEditorContext, problemsBeforeWrite } from "../importer/editor.ts";
+import {
+  BULLETIN_HELP,
+  BULLETIN_OPTIONS,
+  listOption,
+  loadEditorContext,
+  problemsBeforeWrite,
+} from "../importer/editor.ts";
 import { commandLine, parseCommandLine } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { slugify } from "../importer/slug.ts";
@@ -13,7 +19,8 @@ import { detectScript, toHant } from "../text/script.ts";
 
 const COMMAND_LINE = commandLine({
   usage: "npm run new -- --title … --region … [options]",
-  about: "Writes a new bulletin as a draft (front matter filled in, a body skeleton) and prints its path; never overwrites.",
+  about:
+    "Writes a new bulletin as a draft (front matter filled in, a body skeleton) and prints its path; never overwrites.",
   positionals: true,
   options: { ...BULLETIN_OPTIONS, types: { type: "string", multiple: true } },
   help: {
@@ -23,7 +30,8 @@ const COMMAND_LINE = commandLine({
     types: ["NAME", "fraud type key or name; repeat or separate with commas"],
     date: ["DATE", "2023-08-29 or 2023-08-29 09:30 in the site's zone (default: now)"],
   },
-  example: 'npm run new -- --title "无锡警方破获冒充客服退款诈骗案" --region 无锡 --campaign 心盾 --types 冒充电商物流客服',
+  example:
+    'npm run new -- --title "无锡警方破获冒充客服退款诈骗案" --region 无锡 --campaign 心盾 --types 冒充电商物流客服',
 });
 const USAGE = `usage: ${COMMAND_LINE.usage} (see --help)`;
 
@@ -34,7 +42,10 @@ function skeleton(hotline: string): string {
     "## 小标题",
     "（正文：案情经过、警方做法、数字与成效。）",
     "## 防骗提示",
-    ["- 凡是要求转账到“安全账户”的，都是诈骗。", `- 遇到可疑电话、短信或链接，先挂断、不点击，拨打${hotline}或110核实。`].join("\n"),
+    [
+      "- 凡是要求转账到“安全账户”的，都是诈骗。",
+      `- 遇到可疑电话、短信或链接，先挂断、不点击，拨打${hotline}或110核实。`,
+    ].join("\n"),
   ].join("\n\n");
 }
 
@@ -53,7 +64,11 @@ function main(argv: string[]): void {
   if (!parsed) throw new CommandError([`--date "${date}": must be a date like 2023-08-29 or 2023-08-29 09:30`]);
   const slug = values.slug?.trim() ?? slugify(title);
   if (!SLUG_PATTERN.test(slug)) {
-    throw new CommandError([values.slug ? `--slug "${slug}": must be 1–80 characters of a-z, 0-9 and '-'` : "the title gives no ASCII slug; pass --slug"]);
+    throw new CommandError([
+      values.slug
+        ? `--slug "${slug}": must be 1–80 characters of a-z, 0-9 and '-'`
+        : "the title gives no ASCII slug; pass --slug",
+    ]);
   }
   const lang = detectScript(title);
   // Names are written as keys where they resolve; an unknown one is written as typed so that check names it.

@@ -14,7 +14,11 @@ export const PHASE_LABELS: Record<Phase, string> = {
 };
 
 /** `--progress` / `--no-progress` first, then FANZHA_PROGRESS=1 / 0, else whether stderr is a terminal. */
-export function progressWanted(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+export function progressWanted(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTTY: boolean,
+): boolean {
   if (flag !== undefined) return flag;
   const value = env[PROGRESS_ENV]?.trim();
   if (value === "1" || value === "true") return true;

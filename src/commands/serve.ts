@@ -21,21 +21,24 @@ runCommand(async () => {
   const { values } = parseCommandLine(
     commandLine({
       usage: "npm start [-- --port N]",
-      about: "The preview: builds the site with drafts and future bulletins into .cache/dev-site/, serves it and rebuilds on every save under content/, layouts/ and public/.",
+      about:
+        "The preview: builds the site with drafts and future bulletins into .cache/dev-site/, serves it and rebuilds on every save under content/, layouts/ and public/.",
       options: { port: { type: "string", default: "8080" } },
       help: { port: ["N", "port to serve on"] },
       example: "npm start -- --port 8090",
     }),
   );
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CommandError([`--port "${values.port}": must be a port number`]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CommandError([`--port "${values.port}": must be a port number`]);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   const preview = devPreview(root);
   const eleventy = siteEleventy(
     {
       root,
       data: preview.load,
-      afterEach: (data, outDir) => indexSearch({ bulletins: data.bulletinPages.map((p) => p.bulletin), outDir }).then(() => undefined),
+      afterEach: (data, outDir) =>
+        indexSearch({ bulletins: data.bulletinPages.map((p) => p.bulletin), outDir }).then(() => undefined),
       serverMiddleware: [preview.middleware],
     },
     join(root, ".cache/dev-site"),
@@ -61,7 +64,10 @@ function devPreview(root: string) {
         if (!(error instanceof ContentError) || !latest) throw error;
         problems = error.problems;
       }
-      if (problems.length) console.error(`${formatProblems(problems)}\n${problems.length} problem${problems.length === 1 ? "" : "s"}: the preview shows them until a save fixes them.`);
+      if (problems.length)
+        console.error(
+          `${formatProblems(problems)}\n${problems.length} problem${problems.length === 1 ? "" : "s"}: the preview shows them until a save fixes them.`,
+        );
       return latest;
     },
     /** Every page request answers with the problems while there are any. */

@@ -9,6 +9,8 @@ export function assetsPlugin(eleventyConfig: UserConfig, site: RunState): void {
   eleventyConfig.addPassthroughCopy({ [join(site.root, "public")]: "/" });
   // The 简/繁 switch loads these on demand.
   for (const file of ["cn2t.js", "t2cn.js"]) {
-    eleventyConfig.addPassthroughCopy({ [join(site.root, "node_modules/opencc-js/dist/esm", file)]: `vendor/opencc-js/${file}` });
+    eleventyConfig.addPassthroughCopy({
+      [join(site.root, "node_modules/opencc-js/dist/esm", file)]: `vendor/opencc-js/${file}`,
+    });
   }
 }

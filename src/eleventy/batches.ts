@@ -29,7 +29,10 @@ export function batches(data: SiteData, size = BATCH_PAGES): Batch[] {
     const end = start + size;
     out.push({
       bulletinPages: data.bulletinPages.slice(start, end),
-      listings: data.listings.slice(Math.max(0, start - data.bulletinPages.length), Math.max(0, end - data.bulletinPages.length)),
+      listings: data.listings.slice(
+        Math.max(0, start - data.bulletinPages.length),
+        Math.max(0, end - data.bulletinPages.length),
+      ),
       final: end >= total,
     });
   }

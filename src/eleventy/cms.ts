@@ -11,8 +11,18 @@ export function cmsPlugin(eleventyConfig: UserConfig, site: RunState): void {
   const dist = join(site.root, "node_modules/decap-cms/dist");
   // The bundle loads its chunks and WebAssembly from its own folder; source maps are left behind (25 MB).
   const target = `${ADMIN_PATH.slice(1)}decap`;
-  eleventyConfig.addPassthroughCopy({ [`${dist}/*decap-cms.js`]: target, [`${dist}/*.wasm`]: target, [`${dist}/decap-cms.js.LICENSE.txt`]: `${target}/decap-cms.js.LICENSE.txt` });
+  eleventyConfig.addPassthroughCopy({
+    [`${dist}/*decap-cms.js`]: target,
+    [`${dist}/*.wasm`]: target,
+    [`${dist}/decap-cms.js.LICENSE.txt`]: `${target}/decap-cms.js.LICENSE.txt`,
+  });
   eleventyConfig.addGlobalData("cmsScript", () => adminScript());
-  eleventyConfig.addTemplate("admin/config.njk", "{{ fz.admin.config | safe }}", { permalink: `${ADMIN_PATH}config.yml`, eleventyExcludeFromCollections: true });
-  eleventyConfig.addTemplate("admin/script.njk", "{{ cmsScript | safe }}", { permalink: `${ADMIN_PATH}fanzha-cms.js`, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("admin/config.njk", "{{ fz.admin.config | safe }}", {
+    permalink: `${ADMIN_PATH}config.yml`,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("admin/script.njk", "{{ cmsScript | safe }}", {
+    permalink: `${ADMIN_PATH}fanzha-cms.js`,
+    eleventyExcludeFromCollections: true,
+  });
 }

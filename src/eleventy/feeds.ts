@@ -23,7 +23,12 @@ export function feedsPlugin(eleventyConfig: UserConfig, site: RunState): void {
  * every page's permalink is fixed.
  */
 export function writeSitemaps(outputDir: string, fz: SiteData, urls: readonly string[]): void {
-  for (const file of sitemapFiles(fz.site, urls, fz.bulletinPages.map((p) => p.bulletin), fz.listings)) {
+  for (const file of sitemapFiles(
+    fz.site,
+    urls,
+    fz.bulletinPages.map((p) => p.bulletin),
+    fz.listings,
+  )) {
     const path = join(outputDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);

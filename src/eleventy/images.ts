@@ -10,7 +10,11 @@ import type { RunState } from "./site-eleventy.ts";
 export function imagesPlugin(eleventyConfig: UserConfig, site: RunState): void {
   // Pictures a body links to (`![…](/content/images/a.jpg)`) are published as they are, raster formats only:
   // an SVG (which can carry a script) or anything else dropped into the folder stays unpublished.
-  if (site.final) eleventyConfig.addPassthroughCopy({ [join(site.root, "content/images")]: "content/images" }, { filter: [...RASTER_FILES] });
+  if (site.final)
+    eleventyConfig.addPassthroughCopy(
+      { [join(site.root, "content/images")]: "content/images" },
+      { filter: [...RASTER_FILES] },
+    );
   eleventyConfig.addShortcode("leadImage", async (image: LeadImage, urlPath: string) =>
     leadPicture({
       file: join(site.root, image.src.replace(/^\/+/, "")),

@@ -9,7 +9,12 @@ const NUNJUCKS_PLACE = /\((\/[^()]+\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g;
 
 function chain(error: unknown): Error[] {
   const out: Error[] = [];
-  for (let e = error; e instanceof Error && out.length < 20; e = (e as { originalError?: unknown }).originalError ?? e.cause) out.push(e);
+  for (
+    let e = error;
+    e instanceof Error && out.length < 20;
+    e = (e as { originalError?: unknown }).originalError ?? e.cause
+  )
+    out.push(e);
   return out;
 }
 
@@ -20,9 +25,16 @@ export function renderError(error: unknown, root: string): CommandError | undefi
     const place = [...e.message.matchAll(NUNJUCKS_PLACE)].at(-1);
     if (!place) continue;
     const [at, file, line, column] = place;
-    const why = e.message.slice(place.index + at.length).replace(/(Template render error:|Error:)\s*/g, "").replace(/\s+/g, " ").trim();
+    const why = e.message
+      .slice(place.index + at.length)
+      .replace(/(Template render error:|Error:)\s*/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
     const where = line ? `:${line}:${column}` : "";
-    return new CommandError([`${relative(root, file!)}${where}: ${why}`, "nothing was built; the previous site is untouched."]);
+    return new CommandError([
+      `${relative(root, file!)}${where}: ${why}`,
+      "nothing was built; the previous site is untouched.",
+    ]);
   }
   return undefined;
 }

@@ -49,9 +49,19 @@ function termFeeds(listings: readonly FeedListing[]): Map<string, { first: FeedL
   return out;
 }
 
-export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], listings: readonly FeedListing[]): OutputFile[] {
+export function feedFiles(
+  site: SiteSettings,
+  bulletins: readonly Bulletin[],
+  listings: readonly FeedListing[],
+): OutputFile[] {
   const feeds = [
-    { selfPath: PAGE_PATHS.feedAtom, homePath: PAGE_PATHS.home, title: site.title, description: site.description, bulletins: [...bulletins] },
+    {
+      selfPath: PAGE_PATHS.feedAtom,
+      homePath: PAGE_PATHS.home,
+      title: site.title,
+      description: site.description,
+      bulletins: [...bulletins],
+    },
     ...[...termFeeds(listings)].map(([selfPath, { first, items }]) => ({
       selfPath,
       homePath: first.basePath,
@@ -78,7 +88,11 @@ export function feedFiles(site: SiteSettings, bulletins: readonly Bulletin[], li
 }
 
 /** The News sitemap and robots.txt (the page sitemaps need the list of built pages; see sitemapFiles). */
-export function crawlerFiles(site: SiteSettings, bulletins: readonly Bulletin[], fixedNow: DateTime | undefined): OutputFile[] {
+export function crawlerFiles(
+  site: SiteSettings,
+  bulletins: readonly Bulletin[],
+  fixedNow: DateTime | undefined,
+): OutputFile[] {
   return [
     { path: NEWS_SITEMAP_PATH, content: newsSitemap(site, bulletins, newsNow(bulletins, fixedNow, site.timeZone)) },
     { path: "/robots.txt", content: robotsTxt(site) },

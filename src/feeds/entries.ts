@@ -71,9 +71,17 @@ export function imageUrl(site: SiteSettings, image: Pick<LeadImage, "sharePath">
 
 function categories(site: SiteSettings, bulletin: Bulletin): FeedCategory[] {
   return [
-    ...bulletin.campaigns.map((c) => ({ term: c.key, label: c.name, scheme: absoluteUrl(site, section("campaign").path) })),
+    ...bulletin.campaigns.map((c) => ({
+      term: c.key,
+      label: c.name,
+      scheme: absoluteUrl(site, section("campaign").path),
+    })),
     ...bulletin.types.map((t) => ({ term: t.key, label: t.name, scheme: absoluteUrl(site, section("type").path) })),
-    ...bulletin.regionPath.map((r) => ({ term: r.key, label: r.name, scheme: absoluteUrl(site, section("region").path) })),
+    ...bulletin.regionPath.map((r) => ({
+      term: r.key,
+      label: r.name,
+      scheme: absoluteUrl(site, section("region").path),
+    })),
     ...bulletin.tags.map((tag) => ({ term: tag, label: tag })),
   ];
 }
@@ -102,12 +110,12 @@ export function feedEntry(site: SiteSettings, bulletin: Bulletin): FeedEntry {
  * The feed's entries and header. `entryOf` lets a caller that builds many feeds share one entry per
  * bulletin between them (a bulletin is in the site feed, its regions' and its campaigns' feeds).
  */
-export function buildFeed(input: FeedInput, entryOf: (b: Bulletin) => FeedEntry = (b) => feedEntry(input.site, b)): Feed {
+export function buildFeed(
+  input: FeedInput,
+  entryOf: (b: Bulletin) => FeedEntry = (b) => feedEntry(input.site, b),
+): Feed {
   const { site } = input;
-  const entries = [...input.bulletins]
-    .sort(byDateDesc)
-    .slice(0, FEED_SIZE)
-    .map(entryOf);
+  const entries = [...input.bulletins].sort(byDateDesc).slice(0, FEED_SIZE).map(entryOf);
   const updated = entries.reduce<DateTime | undefined>(
     (newest, e) => (newest === undefined || e.updated > newest ? e.updated : newest),
     undefined,

@@ -57,11 +57,19 @@ export function sitemap(site: SiteSettings, pages: readonly SitemapPage[]): stri
  * order; each is dated by its newest page. Always an index, however small the site, so that robots.txt and
  * crawlers see the same layout before and after a site grows past one file.
  */
-export function sitemaps(site: SiteSettings, pages: readonly SitemapPage[], perFile = MAX_SITEMAP_URLS): { path: string; content: string }[] {
+export function sitemaps(
+  site: SiteSettings,
+  pages: readonly SitemapPage[],
+  perFile = MAX_SITEMAP_URLS,
+): { path: string; content: string }[] {
   const ordered = uniqueInPathOrder(pages);
   const parts: SitemapPage[][] = [];
   for (let i = 0; i < ordered.length || parts.length === 0; i += perFile) parts.push(ordered.slice(i, i + perFile));
-  const files = parts.map((part, i) => ({ path: sitemapPartPath(i + 1), content: sitemap(site, part), lastmod: newestOf(part) }));
+  const files = parts.map((part, i) => ({
+    path: sitemapPartPath(i + 1),
+    content: sitemap(site, part),
+    lastmod: newestOf(part),
+  }));
   const entries = files.map((file) =>
     element("sitemap", {}, [
       textElement("loc", absoluteUrl(site, file.path)),

@@ -22,7 +22,18 @@ export interface NewFrontMatter {
 }
 
 // Fixed field order, the one editors see in the sample bulletins.
-const ORDER: ReadonlyArray<keyof NewFrontMatter> = ["title", "date", "region", "campaign", "types", "tags", "authors", "source", "lang", "draft"];
+const ORDER: ReadonlyArray<keyof NewFrontMatter> = [
+  "title",
+  "date",
+  "region",
+  "campaign",
+  "types",
+  "tags",
+  "authors",
+  "source",
+  "lang",
+  "draft",
+];
 
 export function renderFrontMatter(fm: NewFrontMatter): string {
   const data: Record<string, unknown> = {};
@@ -56,7 +67,9 @@ export function writeNewFile(path: string, text: string): void {
     writeFileSync(path, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new CommandError([`${relative(process.cwd(), path)} already exists; choose another --slug (nothing was overwritten)`]);
+      throw new CommandError([
+        `${relative(process.cwd(), path)} already exists; choose another --slug (nothing was overwritten)`,
+      ]);
     }
     throw error;
   }

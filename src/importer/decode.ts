@@ -55,7 +55,11 @@ export function normalise(text: string): string {
 
 function read(bytes: Uint8Array): { text: string; encoding: string } {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.encoding), encoding: `${bom.encoding.toUpperCase()} (BOM)` };
+  if (bom)
+    return {
+      text: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.encoding),
+      encoding: `${bom.encoding.toUpperCase()} (BOM)`,
+    };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: "UTF-8" };
   const utf16 = bomlessUtf16(bytes);

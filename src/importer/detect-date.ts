@@ -6,13 +6,14 @@ import { DateTime } from "luxon";
 /** How far back (in characters, same paragraph) a `2023年` may stand and still give a bare 8月29日 its year. */
 export const YEAR_REACH = 40;
 
-const FULL = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu;
+const FULL =
+  /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]|((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu;
 const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]/gu;
 const YEAR = /((?:19|20)\d{2})\s*年/gu;
 
 function iso(year: string, month: string, day: string): string | undefined {
   const d = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) });
-  return d.isValid ? d.toISODate() ?? undefined : undefined;
+  return d.isValid ? (d.toISODate() ?? undefined) : undefined;
 }
 
 /** Every distinct date the text states unambiguously, as `yyyy-mm-dd`, sorted. */

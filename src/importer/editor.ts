@@ -16,11 +16,13 @@ export interface EditorContext extends LoadContext {
 
 export function loadEditorContext(contentDir: string): EditorContext {
   const dir = resolve(contentDir);
-  if (!existsSync(join(dir, "site.yaml"))) throw new CommandError([`${contentDir}: not a content folder (it has no site.yaml); pass --content <dir>`]);
+  if (!existsSync(join(dir, "site.yaml")))
+    throw new CommandError([`${contentDir}: not a content folder (it has no site.yaml); pass --content <dir>`]);
   const { settings, problems } = loadSettings(dir);
   const loaded = loadRegistries(dir);
   const all = [...problems, ...loaded.problems];
-  if (!settings || all.length) throw new CommandError(all.length ? all.map(formatProblem) : [`${dir}: cannot read the site settings`]);
+  if (!settings || all.length)
+    throw new CommandError(all.length ? all.map(formatProblem) : [`${dir}: cannot read the site settings`]);
   return {
     contentDir: dir,
     // Messages name files relative to the repository, i.e. the folder holding content/.
@@ -55,6 +57,9 @@ export const BULLETIN_HELP = {
 
 /** A list flag given repeated (--campaign a --campaign b) or comma-separated (--campaign a,b or 天网，心盾). */
 export function listOption(values: readonly string[] | undefined): string[] | undefined {
-  const items = (values ?? []).flatMap((v) => v.split(/[,，、]/u)).map((v) => v.trim()).filter(Boolean);
+  const items = (values ?? [])
+    .flatMap((v) => v.split(/[,，、]/u))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }

@@ -68,7 +68,12 @@ function keyOf(value: string, resolve: (s: string) => { key: string } | undefine
   return resolve(value)?.key ?? value;
 }
 
-function decideTitle(given: string | undefined, parts: Structured, datelines: readonly string[], log: Ledger): string | undefined {
+function decideTitle(
+  given: string | undefined,
+  parts: Structured,
+  datelines: readonly string[],
+  log: Ledger,
+): string | undefined {
   if (given) {
     log.note("title", given, GIVEN);
     return given;
@@ -87,9 +92,16 @@ function decideTitle(given: string | undefined, parts: Structured, datelines: re
   return log.fail('no title found (no headline list entry repeats the lead, no headline above it); pass --title "…"');
 }
 
-function decideDate(given: string | undefined, prose: string, datelines: readonly string[], zone: string, log: Ledger): string | undefined {
+function decideDate(
+  given: string | undefined,
+  prose: string,
+  datelines: readonly string[],
+  zone: string,
+  log: Ledger,
+): string | undefined {
   if (given) {
-    if (!parseContentDate(given, zone)) return log.fail(`--date "${given}": must be a date like 2023-08-29 or 2023-08-29 09:30`);
+    if (!parseContentDate(given, zone))
+      return log.fail(`--date "${given}": must be a date like 2023-08-29 or 2023-08-29 09:30`);
     log.note("date", given, GIVEN);
     return given;
   }
@@ -98,12 +110,22 @@ function decideDate(given: string | undefined, prose: string, datelines: readonl
   const dated = datesInText(datelines.join("\n"));
   const dates = dated.length === 1 ? dated : datesInText(prose);
   if (dates.length === 0) return log.fail("no date found in the text; pass --date 2023-08-29");
-  if (dates.length > 1) return log.fail(`the text names several dates (${dates.join(", ")}); pass the publication date with --date`);
-  log.note("date", dates[0]!, dated.length === 1 ? "guessed: the dateline above the lead" : "guessed: the only date the text names");
+  if (dates.length > 1)
+    return log.fail(`the text names several dates (${dates.join(", ")}); pass the publication date with --date`);
+  log.note(
+    "date",
+    dates[0]!,
+    dated.length === 1 ? "guessed: the dateline above the lead" : "guessed: the only date the text names",
+  );
   return dates[0];
 }
 
-function decideRegion(given: string | undefined, placeText: string, ctx: ImportContext, log: Ledger): string | undefined {
+function decideRegion(
+  given: string | undefined,
+  placeText: string,
+  ctx: ImportContext,
+  log: Ledger,
+): string | undefined {
   const { regions } = ctx.registries;
   if (given) {
     const key = keyOf(given, (s) => regions.resolve(s));
@@ -120,7 +142,10 @@ function decideRegion(given: string | undefined, placeText: string, ctx: ImportC
         : "the text names no known region; pass --region (a key or name, e.g. --region wuxi)",
     );
   }
-  const path = regions.path(node.key).map((n) => n.shortName).join(" › ");
+  const path = regions
+    .path(node.key)
+    .map((n) => n.shortName)
+    .join(" › ");
   log.note("region", `${node.key} (${path})`, "guessed: the most specific place most mentioned");
   return node.key;
 }
@@ -133,12 +158,19 @@ function decideCampaigns(given: string[] | undefined, placeText: string, ctx: Im
     return keys;
   }
   const keys = detectCampaigns(placeText, campaigns).map((c) => c.key);
-  log.note("campaign", keys.length ? keys.join(", ") : "(none)", "guessed: the campaigns the text names, most mentioned first");
+  log.note(
+    "campaign",
+    keys.length ? keys.join(", ") : "(none)",
+    "guessed: the campaigns the text names, most mentioned first",
+  );
   return keys;
 }
 
 function decideSlug(given: string | undefined, title: string | undefined, log: Ledger): string | undefined {
-  if (given) return SLUG_PATTERN.test(given) ? given : log.fail(`--slug "${given}": must be 1–80 characters of a-z, 0-9 and '-'`);
+  if (given)
+    return SLUG_PATTERN.test(given)
+      ? given
+      : log.fail(`--slug "${given}": must be 1–80 characters of a-z, 0-9 and '-'`);
   if (!title) return undefined;
   const slug = slugify(title);
   if (slug === "") return log.fail("the title gives no ASCII slug; pass --slug");
@@ -160,12 +192,17 @@ function sourceOf(datelines: readonly string[], log: Ledger): string | undefined
 
 /** What the structure step took out of the body, for the editor to check nothing of value went. */
 function noteRemovals(parts: Structured, title: string | undefined, log: Ledger): void {
-  for (const line of parts.preamble) if (fold(line) !== fold(title ?? "")) log.note("dropped", line, "a line above the lead");
+  for (const line of parts.preamble)
+    if (fold(line) !== fold(title ?? "")) log.note("dropped", line, "a line above the lead");
   if (parts.authors.length) log.note("authors", parts.authors.join(", "), "from the closing byline");
   if (parts.tags.length) log.note("tags", parts.tags.join(", "), "from the keyword line");
   for (const caption of parts.captions) log.note("dropped", caption, "a photo caption");
   if (parts.headlines.length) {
-    log.note("dropped", `${parts.headlines.length} line(s) from "${parts.headlines[0]}"`, "the headline list after the article");
+    log.note(
+      "dropped",
+      `${parts.headlines.length} line(s) from "${parts.headlines[0]}"`,
+      "the headline list after the article",
+    );
   }
 }
 

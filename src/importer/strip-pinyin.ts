@@ -4,13 +4,38 @@
 // syllables with at least one tone mark, so (Tom), (2023), (app) and (José) survive.
 
 const TONED: Record<string, string> = {
-  ā: "a", á: "a", ǎ: "a", à: "a",
-  ē: "e", é: "e", ě: "e", è: "e", ê: "e", ế: "e", ề: "e",
-  ī: "i", í: "i", ǐ: "i", ì: "i",
-  ō: "o", ó: "o", ǒ: "o", ò: "o",
-  ū: "u", ú: "u", ǔ: "u", ù: "u",
-  ǖ: "v", ǘ: "v", ǚ: "v", ǜ: "v", ü: "v",
-  ń: "n", ň: "n", ǹ: "n", ḿ: "m",
+  ā: "a",
+  á: "a",
+  ǎ: "a",
+  à: "a",
+  ē: "e",
+  é: "e",
+  ě: "e",
+  è: "e",
+  ê: "e",
+  ế: "e",
+  ề: "e",
+  ī: "i",
+  í: "i",
+  ǐ: "i",
+  ì: "i",
+  ō: "o",
+  ó: "o",
+  ǒ: "o",
+  ò: "o",
+  ū: "u",
+  ú: "u",
+  ǔ: "u",
+  ù: "u",
+  ǖ: "v",
+  ǘ: "v",
+  ǚ: "v",
+  ǜ: "v",
+  ü: "v",
+  ń: "n",
+  ň: "n",
+  ǹ: "n",
+  ḿ: "m",
 };
 const TONE_MARKS = new Set(Object.keys(TONED).filter((ch) => ch !== "ü"));
 
@@ -71,7 +96,5 @@ const ANNOTATION = /(\p{Script=Han})[(（]([^()（）\n]{1,40})[)）]/gu;
 export function stripPinyin(text: string): string {
   // A lookbehind would miss back-to-back annotations sharing no character, so the Han character is captured
   // and put back.
-  return text.replace(ANNOTATION, (whole, han: string, inner: string) =>
-    isPinyinAnnotation(inner) ? han : whole,
-  );
+  return text.replace(ANNOTATION, (whole, han: string, inner: string) => (isPinyinAnnotation(inner) ? han : whole));
 }

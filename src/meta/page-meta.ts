@@ -64,7 +64,9 @@ export function pageHead(site: SiteSettings, page: PageMetaInput): PageHead {
 export function pageMeta(site: SiteSettings, page: PageMetaInput): PageMeta {
   const title = page.title || site.title;
   const links = [
-    ...(page.feedPath && page.feedPath !== PAGE_PATHS.feedAtom ? feedLinks(site, page.feedPath, page.feedTitle || title) : []),
+    ...(page.feedPath && page.feedPath !== PAGE_PATHS.feedAtom
+      ? feedLinks(site, page.feedPath, page.feedTitle || title)
+      : []),
     ...feedLinks(site, PAGE_PATHS.feedAtom, site.title),
   ];
   const tags = socialMeta(

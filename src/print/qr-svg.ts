@@ -37,7 +37,9 @@ export function modulesPath(rows: readonly (readonly boolean[])[]): string {
  */
 export function qrSvg(text: string): string {
   // `qr` refuses a border below one module: it is sliced off, and the quiet zone drawn here instead.
-  const rows = encodeQR(text, "raw", { ecc: "medium", border: 1 }).slice(1, -1).map((row) => row.slice(1, -1));
+  const rows = encodeQR(text, "raw", { ecc: "medium", border: 1 })
+    .slice(1, -1)
+    .map((row) => row.slice(1, -1));
   const size = rows.length + 2 * QUIET;
   return (
     `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges" aria-hidden="true" focusable="false">` +

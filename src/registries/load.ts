@@ -17,7 +17,13 @@ const KEY = z
 const TEXT = z.string().trim().min(1, "must not be empty");
 const ALIASES = z.array(TEXT).default([]);
 
-const regionEntry = z.strictObject({ key: KEY, name: TEXT, shortName: TEXT.optional(), aliases: ALIASES, parent: TEXT });
+const regionEntry = z.strictObject({
+  key: KEY,
+  name: TEXT,
+  shortName: TEXT.optional(),
+  aliases: ALIASES,
+  parent: TEXT,
+});
 const campaignEntry = z.strictObject({
   key: KEY,
   name: TEXT,
@@ -34,14 +40,28 @@ interface Located<T> {
 }
 
 /** Reads a YAML file holding a list of entries and validates each against the schema. */
-function readList<S extends z.ZodObject>(file: string, displayFile: string, schema: S): { entries: Located<z.output<S>>[]; problems: Problem[] } {
+function readList<S extends z.ZodObject>(
+  file: string,
+  displayFile: string,
+  schema: S,
+): { entries: Located<z.output<S>>[]; problems: Problem[] } {
   if (!existsSync(file)) return { entries: [], problems: [] };
   const source = parseYamlWithLines(readFileSync(file, "utf8"), displayFile, 1);
   const problems = source.problems.map((p) => ({ ...p, field: "yaml" }));
   if (problems.length) return { entries: [], problems };
   if (source.value === null || source.value === undefined) return { entries: [], problems };
   if (!Array.isArray(source.value)) {
-    return { entries: [], problems: [{ file: displayFile, line: 1, field: "yaml", message: "expected a list of entries (lines starting with `- key: …`)" }] };
+    return {
+      entries: [],
+      problems: [
+        {
+          file: displayFile,
+          line: 1,
+          field: "yaml",
+          message: "expected a list of entries (lines starting with `- key: …`)",
+        },
+      ],
+    };
   }
   const entries: Located<z.output<S>>[] = [];
   const knownKeys = Object.keys(schema.shape);
@@ -58,7 +78,10 @@ function readList<S extends z.ZodObject>(file: string, displayFile: string, sche
     }
     entries.push({
       value: parsed.data,
-      line: (field, index) => (field === undefined ? entrySource.fallbackLine : entrySource.lineOf(index === undefined ? [field] : [field, index])),
+      line: (field, index) =>
+        field === undefined
+          ? entrySource.fallbackLine
+          : entrySource.lineOf(index === undefined ? [field] : [field, index]),
     });
   });
   return { entries, problems };
@@ -82,7 +105,12 @@ function checkUnique<T extends Named>(
     const { key } = entry.value;
     const owner = keys.get(key);
     if (owner !== undefined) {
-      problems.push({ file, line: entry.line("key"), field: "key", message: `duplicate ${what} key "${key}": already used by ${owner}` });
+      problems.push({
+        file,
+        line: entry.line("key"),
+        field: "key",
+        message: `duplicate ${what} key "${key}": already used by ${owner}`,
+      });
       continue;
     }
     keys.set(key, `${entry.value.name} (line ${entry.line()})`);
@@ -92,10 +120,16 @@ function checkUnique<T extends Named>(
       const other = labels.get(norm);
       if (other !== undefined && other !== key) {
         const field = i === 0 ? "name" : "aliases";
-        problems.push({ file, line: i === 0 ? entry.line("name") : entry.line("aliases", i - 1), field, message: `"${label}" already names the ${what} "${other}"` });
+        problems.push({
+          file,
+          line: i === 0 ? entry.line("name") : entry.line("aliases", i - 1),
+          field,
+          message: `"${label}" already names the ${what} "${other}"`,
+        });
       }
     });
-    for (const label of [key, ...ownLabels]) if (!labels.has(normaliseLabel(label))) labels.set(normaliseLabel(label), key);
+    for (const label of [key, ...ownLabels])
+      if (!labels.has(normaliseLabel(label))) labels.set(normaliseLabel(label), key);
     kept.push(entry);
   }
   return { kept, problems };
@@ -108,7 +142,9 @@ function localRegions(entries: Located<RegionEntry>[], file: string): { nodes: R
   const builtin = builtinRegionNodes();
   const builtinKeys = new Map(builtin.map((n) => [n.key, `the built-in region ${n.name}`]));
   // Built-in names win when a label names two regions, so a local alias equal to one (苏州) would never apply.
-  const builtinLabels = new Map(builtin.flatMap((n) => labelsOf(n).map((label) => [normaliseLabel(label), n.key] as const)).reverse());
+  const builtinLabels = new Map(
+    builtin.flatMap((n) => labelsOf(n).map((label) => [normaliseLabel(label), n.key] as const)).reverse(),
+  );
   const { kept, problems } = checkUnique(entries, file, "region", { keys: builtinKeys, labels: builtinLabels });
 
   // Parents may be built-in or local, in any order of the file: resolve against both at once.
@@ -134,7 +170,12 @@ function localRegions(entries: Located<RegionEntry>[], file: string): { nodes: R
         message: `unknown region "${entry.value.parent}"${guesses.length ? `; did you mean ${guesses.join(", ")}?` : ""}`,
       });
     } else if (parent.key === drafts[i]!.key) {
-      problems.push({ file, line: entry.line("parent"), field: "parent", message: "a region cannot be its own parent" });
+      problems.push({
+        file,
+        line: entry.line("parent"),
+        field: "parent",
+        message: "a region cannot be its own parent",
+      });
     } else {
       parentOf.set(drafts[i]!.key, parent);
     }
@@ -157,12 +198,24 @@ function localRegions(entries: Located<RegionEntry>[], file: string): { nodes: R
     const parent = parentOf.get(node.key);
     if (!parent) return;
     if (!reaches(node.key)) {
-      problems.push({ file, line: entry.line("parent"), field: "parent", message: `parent chain of "${node.key}" loops back on itself` });
+      problems.push({
+        file,
+        line: entry.line("parent"),
+        field: "parent",
+        message: `parent chain of "${node.key}" loops back on itself`,
+      });
       return;
     }
-    const sibling = [...builtin, ...drafts].find((n) => n !== node && n.name === node.name && (n.parent ?? parentOf.get(n.key)?.key) === parent.key);
+    const sibling = [...builtin, ...drafts].find(
+      (n) => n !== node && n.name === node.name && (n.parent ?? parentOf.get(n.key)?.key) === parent.key,
+    );
     if (sibling) {
-      problems.push({ file, line: entry.line("name"), field: "name", message: `${parent.name} already has ${node.name} (key "${sibling.key}")` });
+      problems.push({
+        file,
+        line: entry.line("name"),
+        field: "name",
+        message: `${parent.name} already has ${node.name} (key "${sibling.key}")`,
+      });
       return;
     }
     nodes.push({ ...node, parent: parent.key, level: levelUnder(parent, builtin) });
@@ -193,7 +246,9 @@ export function loadRegistries(contentDir: string): LoadedRegistries {
   problems.push(...regionList.problems);
   const local = localRegions(regionList.entries, regionFile);
   problems.push(...local.problems);
-  const regions = local.nodes.length ? createRegionRegistry([...builtinRegionNodes(), ...local.nodes]) : builtinRegions();
+  const regions = local.nodes.length
+    ? createRegionRegistry([...builtinRegionNodes(), ...local.nodes])
+    : builtinRegions();
 
   const campaignFile = display("campaigns.yaml");
   const campaignList = readList(join(dir, "campaigns.yaml"), campaignFile, campaignEntry);

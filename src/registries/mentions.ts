@@ -12,7 +12,21 @@ export interface RegionMention {
 
 // Short names that are everyday words far more often than places in fraud news: 阿里 (Alibaba), 白银
 // (silver), 东方, 安康 (well-being), 新星, 白杨, 双河, 大同 (the ideal), 长寿. Their full names still count.
-const COMMON_WORDS = new Set(["阿里", "白银", "东方", "安康", "新星", "白杨", "双河", "大同", "长寿", "和平", "普洱", "玉树", "中山"]);
+const COMMON_WORDS = new Set([
+  "阿里",
+  "白银",
+  "东方",
+  "安康",
+  "新星",
+  "白杨",
+  "双河",
+  "大同",
+  "长寿",
+  "和平",
+  "普洱",
+  "玉树",
+  "中山",
+]);
 
 const LEVEL_ORDER = { province: 0, city: 1, district: 2 } as const;
 
@@ -56,17 +70,27 @@ export function findRegionMentions(text: string, regions: RegionRegistry = built
   const counts = countLongestMatches(text, names, longest, 2);
   return [...counts]
     .map(([node, count]) => ({ node, count }))
-    .sort((a, b) => b.count - a.count || LEVEL_ORDER[b.node.level] - LEVEL_ORDER[a.node.level] || (a.node.key < b.node.key ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        LEVEL_ORDER[b.node.level] - LEVEL_ORDER[a.node.level] ||
+        (a.node.key < b.node.key ? -1 : 1),
+    );
 }
 
 /**
  * Counts the names of `names` (keys already folded) in `text`, folded first so either script matches. At each
  * position the longest name wins and is consumed. Shared by region and campaign detection.
  */
-export function countLongestMatches<T>(text: string, names: ReadonlyMap<string, T>, longest: number, shortest: number): Map<T, number> {
+export function countLongestMatches<T>(
+  text: string,
+  names: ReadonlyMap<string, T>,
+  longest: number,
+  shortest: number,
+): Map<T, number> {
   const folded = fold(text);
   const counts = new Map<T, number>();
-  for (let i = 0; i < folded.length; ) {
+  for (let i = 0; i < folded.length;) {
     let matched = 0;
     for (let len = Math.min(longest, folded.length - i); len >= shortest; len--) {
       const entry = names.get(folded.slice(i, i + len));

@@ -33,7 +33,11 @@ export function createRegionRegistry(nodes: readonly RegionNode[]): BuiltRegionR
     path: (key) => {
       const path: RegionNode[] = [];
       const seen = new Set<string>();
-      for (let node = base.get(key); node && !seen.has(node.key); node = node.parent ? base.get(node.parent) : undefined) {
+      for (
+        let node = base.get(key);
+        node && !seen.has(node.key);
+        node = node.parent ? base.get(node.parent) : undefined
+      ) {
         seen.add(node.key);
         path.unshift(node);
       }

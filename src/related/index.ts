@@ -155,7 +155,10 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
 
     const list: RelatedEntry[] = [];
     const chosen = top.list();
-    for (const o of chosen) list.push(entry(docs[o]!, reasons(docs[d]!, docs[o]!, scorer.match(o, textOf(o)), self.tagKeys, facts[o]!.tagKeys)));
+    for (const o of chosen)
+      list.push(
+        entry(docs[o]!, reasons(docs[d]!, docs[o]!, scorer.match(o, textOf(o)), self.tagKeys, facts[o]!.tagKeys)),
+      );
     if (list.length < count) {
       for (const { doc, kind } of fallbacks.pick(d, chosen, count - list.length)) {
         const b = docs[doc]!;

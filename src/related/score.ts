@@ -139,7 +139,13 @@ const MAX_TAGS_SHOWN = 2;
  * Reasons in a fixed order: campaigns, region, fraud types, tags, text; in the words of `self`'s page.
  * `selfTags` and `otherTags` are the bulletins' tags as `tagKey` gives them.
  */
-export function reasons(self: Bulletin, other: Bulletin, m: Match, selfTags: readonly string[], otherTags: readonly string[]): string[] {
+export function reasons(
+  self: Bulletin,
+  other: Bulletin,
+  m: Match,
+  selfTags: readonly string[],
+  otherTags: readonly string[],
+): string[] {
   const out: string[] = [];
   if (m.campaigns > 0) {
     for (const c of self.campaigns) if (other.campaigns.some((x) => x.key === c.key)) out.push(campaignReason(c.name));
@@ -147,7 +153,12 @@ export function reasons(self: Bulletin, other: Bulletin, m: Match, selfTags: rea
   if (m.sameCity && self.city) out.push(regionReason(self.city));
   else if (m.sameProvince) out.push(regionReason(self.province));
   if (m.types > 0) {
-    out.push(`同类：${self.types.filter((t) => other.types.some((x) => x.key === t.key)).map((t) => t.name).join("、")}`);
+    out.push(
+      `同类：${self.types
+        .filter((t) => other.types.some((x) => x.key === t.key))
+        .map((t) => t.name)
+        .join("、")}`,
+    );
   }
   if (m.tags > 0) {
     const shown: string[] = [];

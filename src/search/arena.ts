@@ -42,7 +42,8 @@ export class ByteLists {
   private allocate(log: number): number {
     const size = 1 << log;
     // A block never straddles two slabs.
-    if (Math.floor(this.top / SLAB) !== Math.floor((this.top + size - 1) / SLAB)) this.top = Math.ceil(this.top / SLAB) * SLAB;
+    if (Math.floor(this.top / SLAB) !== Math.floor((this.top + size - 1) / SLAB))
+      this.top = Math.ceil(this.top / SLAB) * SLAB;
     const slab = Math.floor(this.top / SLAB);
     while (this.slabs.length <= slab) this.slabs.push(new Uint8Array(SLAB));
     const block = this.top / UNIT;

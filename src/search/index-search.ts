@@ -25,7 +25,6 @@ export interface SearchStats {
   ms: number;
 }
 
-
 /**
  * Posting bytes (before gzip) gathered into one index chunk. A query fetches the whole chunk of each of its
  * words, and the metadata every search loads lists every chunk: the size weighs one against the other
@@ -58,7 +57,13 @@ function contentHash(data: Uint8Array, length: number): string {
 }
 
 /** Groups the sorted words into chunks of about CHUNK_BYTES and writes each; returns the meta's chunk list. */
-function writeChunks(builder: WordIndexBuilder, words: readonly IndexWord[], dir: string, writer: Writer, chunkBytes: number): MetaChunk[] {
+function writeChunks(
+  builder: WordIndexBuilder,
+  words: readonly IndexWord[],
+  dir: string,
+  writer: Writer,
+  chunkBytes: number,
+): MetaChunk[] {
   const chunks: MetaChunk[] = [];
   const names = new Set<string>();
   let scratch = new Uint8Array(1 << 16);
@@ -99,10 +104,12 @@ export function indexSearch(opts: SearchOptions & { bulletins: readonly Bulletin
   return writeSearchBundle({ ...opts, records: opts.bulletins.map(searchRecord) });
 }
 
-export async function writeSearchBundle(opts: SearchOptions & {
-  /** In the site's order, newest first: page numbers follow it, so results come out in date order. */
-  records: readonly SearchRecord[];
-}): Promise<SearchStats> {
+export async function writeSearchBundle(
+  opts: SearchOptions & {
+    /** In the site's order, newest first: page numbers follow it, so results come out in date order. */
+    records: readonly SearchRecord[];
+  },
+): Promise<SearchStats> {
   const started = performance.now();
   const dir = join(opts.outDir, "pagefind");
   // A bundle left from an earlier build would keep stale chunks next to the new entry file.

@@ -98,7 +98,12 @@ export interface MetaChunk {
  * pagefind.<hash>.pf_meta: the version, every page (its fragment name and word count; 1.6.0 writes a third,
  * empty field), the index chunks by word range, the filter files, the sorts and the meta fields.
  */
-export function metaPayload(opts: { pages: readonly string[]; wordCount: number; chunks: readonly MetaChunk[]; metaFields: readonly string[] }): Buffer {
+export function metaPayload(opts: {
+  pages: readonly string[];
+  wordCount: number;
+  chunks: readonly MetaChunk[];
+  metaFields: readonly string[];
+}): Buffer {
   const c = new Cbor(64 + opts.pages.length * 8 + opts.chunks.length * 32);
   c.array(6).text(PAGEFIND_VERSION);
   c.array(opts.pages.length);
@@ -119,5 +124,7 @@ export function entryJson(language: string, metaHash: string, pageCount: number)
 
 /** A page's fragment: what `result.data()` resolves to. */
 export function fragmentPayload(f: { url: string; content: string; meta: Record<string, string> }): Buffer {
-  return Buffer.from(JSON.stringify({ url: f.url, content: f.content, word_count: 0, filters: {}, meta: f.meta, anchors: [] }));
+  return Buffer.from(
+    JSON.stringify({ url: f.url, content: f.content, word_count: 0, filters: {}, meta: f.meta, anchors: [] }),
+  );
 }

@@ -37,7 +37,7 @@ export async function checkPagefindVersion(): Promise<void> {
   throw new Error(
     `search: the installed pagefind is ${installed}, but src/search/pagefind-format.ts writes Pagefind ${PAGEFIND_VERSION}'s ` +
       `bundle format. Pin "pagefind": "${PAGEFIND_VERSION}" in package.json, or check the format against the new runtime ` +
-      "and update PAGEFIND_VERSION (README, \"Upgrading Pagefind\").",
+      'and update PAGEFIND_VERSION (README, "Upgrading Pagefind").',
   );
 }
 
@@ -46,7 +46,14 @@ function cacheDir(): string {
 }
 
 async function present(dir: string): Promise<boolean> {
-  const found = await Promise.all(RUNTIME_FILES.map((f) => stat(join(dir, f)).then(() => true, () => false)));
+  const found = await Promise.all(
+    RUNTIME_FILES.map((f) =>
+      stat(join(dir, f)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return found.every(Boolean);
 }
 

@@ -3,7 +3,6 @@
 import type { Bulletin } from "../model.ts";
 import { cnDate } from "../dates.ts";
 
-
 export interface PageFragment {
   /** Site-relative: pagefind.js prefixes it with the folder above the bundle, the deploy's path prefix. */
   url: string;

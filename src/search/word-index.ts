@@ -3,7 +3,16 @@
 // Pagefind's posting entries. Words and units are numbers while building, so that 20 million occurrences
 // at 10,000 bulletins allocate no string each; postings live in ByteLists, not in JS objects.
 import { fold } from "../text/script.ts";
-import { KIND_HAN, KIND_WORD, TITLE_SPAN, TRIPLE_MARK, WORD_END, hanUnit, scan, wordUnit } from "../../public/js/search-text.js";
+import {
+  KIND_HAN,
+  KIND_WORD,
+  TITLE_SPAN,
+  TRIPLE_MARK,
+  WORD_END,
+  hanUnit,
+  scan,
+  wordUnit,
+} from "../../public/js/search-text.js";
 import { ByteLists } from "./arena.ts";
 
 /** Unit numbers: a Han unit is its code point; a letter/digit unit counts from here. */
@@ -122,7 +131,10 @@ export class WordIndexBuilder {
     this.nTouched = 0;
     this.nNodes = 0;
     const titleUnits = this.cut(title);
-    if (titleUnits > TITLE_SPAN) throw new Error(`search index: a title of ${titleUnits} units does not fit below position ${TITLE_SPAN}: ${JSON.stringify(title)}`);
+    if (titleUnits > TITLE_SPAN)
+      throw new Error(
+        `search index: a title of ${titleUnits} units does not fit below position ${TITLE_SPAN}: ${JSON.stringify(title)}`,
+      );
     this.section(titleUnits, 0, page, true);
     this.section(this.cut(body), TITLE_SPAN, page, false);
     this.endPage(page);
@@ -140,7 +152,8 @@ export class WordIndexBuilder {
         let cp = folded.charCodeAt(start);
         if (end - start === 2) cp = folded.codePointAt(start)!;
         // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
-        if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf))) cp = hanUnit(folded.slice(start, end)).codePointAt(0)!;
+        if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)))
+          cp = hanUnit(folded.slice(start, end)).codePointAt(0)!;
         let word = this.hanWords[cp]!;
         if (word === EMPTY) word = this.hanWords[cp] = this.newWord(UNIT, cp, 0);
         buf[n++] = word;
@@ -275,7 +288,12 @@ export class WordIndexBuilder {
       case PAIR:
         return this.unitText(k1, false) + this.unitText(k2, false);
       default:
-        return TRIPLE_MARK + this.unitText(this.key1[k1]!, true) + this.unitText(this.key2[k1]!, true) + this.unitText(k2, true);
+        return (
+          TRIPLE_MARK +
+          this.unitText(this.key1[k1]!, true) +
+          this.unitText(this.key2[k1]!, true) +
+          this.unitText(k2, true)
+        );
     }
   }
 
@@ -297,7 +315,8 @@ export class WordIndexBuilder {
       const id = Number(k.slice(cut + 1));
       const word = k.slice(0, cut);
       // Two numbers naming one string would make Pagefind keep only the later list.
-      if (i > 0 && keyed[i - 1]!.startsWith(`${word}\u0000`)) throw new Error(`search index: the word ${JSON.stringify(word)} was built twice`);
+      if (i > 0 && keyed[i - 1]!.startsWith(`${word}\u0000`))
+        throw new Error(`search index: the word ${JSON.stringify(word)} was built twice`);
       return { id, word, pages: this.state[id * STRIDE + PAGE_COUNT]!, bytes: this.postings.length(id) };
     });
   }

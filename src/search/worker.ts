@@ -13,11 +13,16 @@ export interface SearchInBackground {
 }
 
 export function indexSearchInWorker(bulletins: readonly Bulletin[], outDir: string): SearchInBackground {
-  const worker = typeScriptWorker(new URL("./worker-thread.ts", import.meta.url), { records: bulletins.map(searchRecord), outDir });
+  const worker = typeScriptWorker(new URL("./worker-thread.ts", import.meta.url), {
+    records: bulletins.map(searchRecord),
+    outDir,
+  });
   const done = new Promise<SearchStats>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the search worker stopped (exit code ${code}) before writing the bundle`)));
+    worker.once("exit", (code) =>
+      reject(new Error(`the search worker stopped (exit code ${code}) before writing the bundle`)),
+    );
   });
   // Settled by the caller, or deliberately dropped by cancel().
   done.catch(() => undefined);

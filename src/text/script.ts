@@ -15,7 +15,11 @@ let hantConverter: Convert | undefined;
 export function toHans(text: string): string {
   // Taiwan and Hong Kong variant characters are first normalised to OpenCC's standard Traditional, then
   // converted; so 著/着, 裡/裏, 衞/衛 all end Simplified whichever region wrote them.
-  const convert = (hansConverter ??= OpenCC.ConverterFactory(OpenCC.Locale.from.tw, OpenCC.Locale.from.hk, OpenCC.Locale.to.cn));
+  const convert = (hansConverter ??= OpenCC.ConverterFactory(
+    OpenCC.Locale.from.tw,
+    OpenCC.Locale.from.hk,
+    OpenCC.Locale.to.cn,
+  ));
   return convert(text);
 }
 

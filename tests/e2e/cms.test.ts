@@ -35,10 +35,14 @@ function contentFiles(): Map<string, string> {
 }
 
 function check(): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/commands/check.ts"), "--content", join(repo, "content")], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "src/commands/check.ts"), "--content", join(repo, "content")],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -85,9 +89,22 @@ describe("the web editor at /admin/ on the local backend", () => {
     cpSync(join(ROOT, "content"), join(repo, "content"), { recursive: true });
     backend = await startLocalBackend({ repo });
     const outDir = join(tempDir("cms-site"), "_site");
-    await buildWith({ outDir, contentDir: join(repo, "content"), search: false, env: { DECAP_LOCAL_BACKEND: backend.url, PATH_PREFIX: "/" } });
-    const admin = cspHeader(adminCspDirectives({ backend: { name: "github", repo: "fanzha-press/fanzha-press", branch: "main" }, localBackend: backend.url }));
-    server = await serve({ root: outDir, headers: (path) => ({ "Content-Security-Policy": path.startsWith(ADMIN_PATH) ? admin : cspHeader() }) });
+    await buildWith({
+      outDir,
+      contentDir: join(repo, "content"),
+      search: false,
+      env: { DECAP_LOCAL_BACKEND: backend.url, PATH_PREFIX: "/" },
+    });
+    const admin = cspHeader(
+      adminCspDirectives({
+        backend: { name: "github", repo: "fanzha-press/fanzha-press", branch: "main" },
+        localBackend: backend.url,
+      }),
+    );
+    server = await serve({
+      root: outDir,
+      headers: (path) => ({ "Content-Security-Policy": path.startsWith(ADMIN_PATH) ? admin : cspHeader() }),
+    });
   });
   after(async () => {
     await server?.close();
@@ -117,7 +134,8 @@ describe("the web editor at /admin/ on the local backend", () => {
       const screenshots = join(ROOT, "test-results", "screenshots");
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, SCREENSHOT) });
-      if (process.env.UPDATE_SCREENSHOTS === "1") copyFileSync(join(screenshots, SCREENSHOT), join(ROOT, "docs", "images", SCREENSHOT));
+      if (process.env.UPDATE_SCREENSHOTS === "1")
+        copyFileSync(join(screenshots, SCREENSHOT), join(ROOT, "docs", "images", SCREENSHOT));
 
       const before = contentFiles();
       await publish(page);

@@ -93,7 +93,9 @@ describe("reader experience in Chromium", () => {
       assert.equal(await page.evaluate(() => localStorage.getItem("fanzha:script")), "zh-Hans");
 
       // A Traditional bulletin is then shown in Simplified, through the other converter.
-      const traditional = bulletinsWhere((article) => /^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("詐騙"))[0];
+      const traditional = bulletinsWhere(
+        (article) => /^<article[^>]*\blang="zh-Hant"/.test(article) && article.includes("詐騙"),
+      )[0];
       assert.ok(traditional, "the sample needs a Traditional bulletin that mentions 詐騙");
       await page.goto(server.url + traditional);
       await page.locator(`article.article[lang="zh-Hans"]`).waitFor();
@@ -137,9 +139,14 @@ describe("reader experience in Chromium", () => {
         await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
         for (const scheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: scheme });
-          for (const [name, path] of [["home", ""], ["bulletin", bulletin]] as const) {
+          for (const [name, path] of [
+            ["home", ""],
+            ["bulletin", bulletin],
+          ] as const) {
             await page.goto(server.url + path);
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
             assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow} px`);
             const file = join(SCREENSHOTS, `${name}-${width}-${scheme}.png`);
             await page.screenshot({ path: file, fullPage: true });
@@ -149,7 +156,8 @@ describe("reader experience in Chromium", () => {
           const article = await page.locator("article.article").boundingBox();
           const aside = await page.locator(".article-aside").boundingBox();
           assert.ok(article && aside, "the bulletin has no article or sidebar box");
-          if (width >= 1280) assert.ok(aside.x >= article.x + article.width, "the sidebar is not beside the article at 1280 px");
+          if (width >= 1280)
+            assert.ok(aside.x >= article.x + article.width, "the sidebar is not beside the article at 1280 px");
           else assert.ok(aside.y >= article.y + article.height, "the sidebar is not after the article at 375 px");
         }
       }
@@ -181,18 +189,31 @@ describe("reader experience in Chromium", () => {
     if (!context) return;
     try {
       const { page } = await openPage(t, context);
-      const withLink = listFiles(site.dir).find((f) => BULLETIN_FILE.test(f) && /class="prose"[\s\S]*<a href="https?:/.test(readFileSync(join(site.dir, f), "utf8")));
+      const withLink = listFiles(site.dir).find(
+        (f) =>
+          BULLETIN_FILE.test(f) && /class="prose"[\s\S]*<a href="https?:/.test(readFileSync(join(site.dir, f), "utf8")),
+      );
       assert.ok(withLink, "no sample bulletin links to another site");
       await page.goto(server.url + withLink.replace(/index\.html$/, ""));
       await page.emulateMedia({ media: "print" });
-      for (const selector of [".masthead", ".hotline-bar", ".site-footer", ".article-aside", ".prev-next", "[data-script-switch]"]) {
+      for (const selector of [
+        ".masthead",
+        ".hotline-bar",
+        ".site-footer",
+        ".article-aside",
+        ".prev-next",
+        "[data-script-switch]",
+      ]) {
         assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is printed`);
       }
       assert.ok(await page.locator("article.article").isVisible());
       const printUrl = page.locator(".print-url");
       assert.ok(await printUrl.isVisible(), "the bulletin's URL is not printed");
       assert.match(await printUrl.innerText(), new RegExp(`${site.siteUrl.replace(/\./g, "\\.")}${PREFIX}bulletins/`));
-      const after = await page.locator(`.prose a[href^="http"]`).first().evaluate((a) => getComputedStyle(a, "::after").content);
+      const after = await page
+        .locator(`.prose a[href^="http"]`)
+        .first()
+        .evaluate((a) => getComputedStyle(a, "::after").content);
       const href = await page.locator(`.prose a[href^="http"]`).first().getAttribute("href");
       assert.ok(after.includes(href!), `the printed link does not show its address: ${after}`);
       await page.emulateMedia({ media: "screen" });
@@ -213,7 +234,9 @@ describe("reader experience in Chromium", () => {
         await page.evaluate(() => {
           document.documentElement.style.fontSize = "200%";
         });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         assert.ok(overflow <= 0, `/${path} with text at 200% scrolls sideways by ${overflow} px`);
       }
     } finally {

@@ -38,7 +38,11 @@ function pagedListing(site: BuiltSite): string | undefined {
 async function journey(t: TestContext, site: BuiltSite): Promise<void> {
   const context = await launchChromium(t);
   if (!context) return;
-  const server = await serve({ root: site.dir, prefix: site.prefix, headers: { "Content-Security-Policy": cspHeader() } });
+  const server = await serve({
+    root: site.dir,
+    prefix: site.prefix,
+    headers: { "Content-Security-Policy": cspHeader() },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   const watched: PageErrors = await watchPage(page);
@@ -58,7 +62,7 @@ async function journey(t: TestContext, site: BuiltSite): Promise<void> {
       const target = await follow(page, page.locator(`main a[href*="/bulletins/"]`).first());
       assert.match(target.pathname, BULLETIN_PATH);
       assert.ok((await heading(page)).length > 0, "the bulletin has no headline");
-      assert.equal(await page.locator("article time[datetime]").count() > 0, true, "the bulletin shows no <time>");
+      assert.equal((await page.locator("article time[datetime]").count()) > 0, true, "the bulletin shows no <time>");
     });
 
     await step("follows a related headline", async () => {
@@ -102,13 +106,19 @@ async function journey(t: TestContext, site: BuiltSite): Promise<void> {
       const secondPage = await page.locator(`main a[href*="/bulletins/"]`).allInnerTexts();
       assert.ok(secondPage.length > 0, "page 2 lists no bulletin");
       assert.ok(!secondPage.some((title) => firstPage.includes(title)), "page 2 repeats bulletins of page 1");
-      assert.ok((await follow(page, pager.locator(`a[rel="prev"]`))).pathname.endsWith(`/${listing}`), "上一页 does not lead back to page 1");
+      assert.ok(
+        (await follow(page, pager.locator(`a[rel="prev"]`))).pathname.endsWith(`/${listing}`),
+        "上一页 does not lead back to page 1",
+      );
     });
 
     await step("searches in Traditional script and narrows by city", async () => {
       await page.goto(server.url);
       await page.locator(`main form[role="search"] input[name="q"]`).fill("詐騙");
-      await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator(`main form[role="search"] button[type="submit"]`).click()]);
+      await Promise.all([
+        page.waitForURL(/\/search\/\?q=/),
+        page.locator(`main form[role="search"] button[type="submit"]`).click(),
+      ]);
       const results = page.locator("[data-search-results] > li");
       await results.first().waitFor();
       const status = page.locator("[data-search-status]");
@@ -124,7 +134,10 @@ async function journey(t: TestContext, site: BuiltSite): Promise<void> {
       }, before);
       const metas = await page.locator("[data-search-results] > li .search-result-meta").allInnerTexts();
       assert.ok(metas.length > 0, "the 无锡 filter left no result");
-      assert.ok(metas.every((m) => m.includes("无锡")), `results outside 无锡:\n${metas.join("\n")}`);
+      assert.ok(
+        metas.every((m) => m.includes("无锡")),
+        `results outside 无锡:\n${metas.join("\n")}`,
+      );
 
       const target = await follow(page, results.first().locator("a").first());
       assert.match(target.pathname, BULLETIN_PATH);

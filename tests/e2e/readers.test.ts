@@ -33,7 +33,8 @@ const QUERY = "养老";
 /** Smallest target, in CSS px (WCAG 2.5.5); half a pixel of layout rounding allowed. */
 const MIN_TARGET = 44 - 0.5;
 /** What a finger must hit: buttons and form controls, filter options, every link in a navigation list, the hotline. */
-const TARGETS = "button, select, input[type=search], nav a, .chips a, .term-cards a, [data-search-facets] label, .hotline-bar a";
+const TARGETS =
+  "button, select, input[type=search], nav a, .chips a, .term-cards a, [data-search-facets] label, .hotline-bar a";
 
 let dir: string;
 let server: Served;
@@ -53,7 +54,10 @@ function bulletins(test: (articleTag: string) => boolean): string[] {
 const simplified = () => bulletins((tag) => !tag.includes('lang="zh-Hant"'));
 
 /** A browser context and page; the test fails on any console error, exception, failed request or CSP violation. */
-async function open(t: TestContext, options: LaunchOptions = {}): Promise<{ context: BrowserContext; page: Page } | undefined> {
+async function open(
+  t: TestContext,
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; page: Page } | undefined> {
   const context = await launchChromium(t, options);
   if (!context) return undefined;
   t.after(() => context.close());
@@ -69,11 +73,14 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 }
 
 /** How far the page scrolls sideways, in px (0 or less: it does not). */
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The number in the search status line (找到 N 条结果). */
 async function resultCount(page: Page): Promise<number> {
-  await page.waitForFunction(() => /找到 \d+ 条结果|没有找到/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /找到 \d+ 条结果|没有找到/.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+  );
   return Number(/找到 (\d+) 条结果/.exec((await page.locator("[data-search-status]").textContent()) ?? "")?.[1] ?? 0);
 }
 
@@ -131,7 +138,8 @@ type Tts = {
   synth: EventTarget & { paused: boolean; voices: unknown[] };
   end(): void;
 };
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.spoken.filter((s) => !s.cancel));
+const spoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.spoken.filter((s) => !s.cancel));
 const highlighted = (page: Page) =>
   page.evaluate(() => {
     const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
@@ -154,7 +162,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
     const opened = await open(t);
     if (!opened) return;
     const { page } = opened;
-    assert.ok(files.filter((f) => f.startsWith("bulletins/")).length >= ARTICLES, "the site has fewer bulletins than generated");
+    assert.ok(
+      files.filter((f) => f.startsWith("bulletins/")).length >= ARTICLES,
+      "the site has fewer bulletins than generated",
+    );
     for (const viewport of [PHONE, WIDE]) {
       await page.setViewportSize(viewport);
       await page.goto(`${server.url}search/?q=${encodeURIComponent(QUERY)}`);
@@ -163,7 +174,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
       const first = page.locator("[data-search-results] > li").first();
       await first.waitFor();
       const top = await first.evaluate((el) => el.getBoundingClientRect().top + scrollY);
-      assert.ok(top < viewport.height, `at ${viewport.width} px the first result starts at ${top} px, below the first screen (${viewport.height} px)`);
+      assert.ok(
+        top < viewport.height,
+        `at ${viewport.width} px the first result starts at ${top} px, below the first screen (${viewport.height} px)`,
+      );
       const status = await page.locator("[data-search-status]").boundingBox();
       assert.ok(status && status.y + status.height <= viewport.height, "the result count is not in the first screen");
       const panel = page.locator("[data-filter-panel]");
@@ -178,7 +192,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
         const results = await page.locator("[data-search-results]").boundingBox();
         assert.ok(side && results, "no filter or result box");
         assert.ok(side.x + side.width <= results.x, "the filters are not beside the results");
-        assert.ok(side.y < results.y + results.height && results.y < side.y + side.height, "the filters and the results do not share a row");
+        assert.ok(
+          side.y < results.y + results.height && results.y < side.y + side.height,
+          "the filters and the results do not share a row",
+        );
       }
       await shot(page, `search-${viewport.width}`);
     }
@@ -200,14 +217,24 @@ describe("readers on phones, and the readers fraud targets most", () => {
     assert.ok(await panel.evaluate((p) => p.contains(document.activeElement)), "the focus did not move into the panel");
 
     // A year with fewer results than the whole search.
-    const option = page.locator(`[data-search-facets] label:has(input[name="year"])`).filter({ hasNotText: `(${before})` }).first();
+    const option = page
+      .locator(`[data-search-facets] label:has(input[name="year"])`)
+      .filter({ hasNotText: `(${before})` })
+      .first();
     const year = await option.locator("input").getAttribute("value");
     const expected = Number(/\((\d+)\)/.exec(await option.innerText())?.[1]);
     assert.ok(year && expected > 0 && expected < before, `no year narrows the ${before} results`);
     await shot(page, "search-filters-open-375");
     await option.click();
-    await page.waitForFunction((n) => new RegExp(`找到 ${n} 条结果`).test(document.querySelector("[data-search-status]")?.textContent ?? ""), expected);
-    assert.equal((await page.locator("[data-filter-count]").innerText()).trim(), "1", "the 筛选 button does not show one active filter");
+    await page.waitForFunction(
+      (n) => new RegExp(`找到 ${n} 条结果`).test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+      expected,
+    );
+    assert.equal(
+      (await page.locator("[data-filter-count]").innerText()).trim(),
+      "1",
+      "the 筛选 button does not show one active filter",
+    );
     assert.match(page.url(), new RegExp(`[?&]year=${year}`));
 
     await page.keyboard.press("Escape");
@@ -216,8 +243,14 @@ describe("readers on phones, and the readers fraud targets most", () => {
     assert.ok(await toggle.evaluate((b) => b === document.activeElement), "closing did not return the focus to 筛选");
     assert.equal(await resultCount(page), expected);
     const dates = await page.locator("[data-search-results] .search-result-meta").allInnerTexts();
-    assert.ok(dates.length > 0 && dates.every((d) => d.includes(year)), `results outside ${year}:\n${dates.join("\n")}`);
-    const top = await page.locator("[data-search-results] > li").first().evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    assert.ok(
+      dates.length > 0 && dates.every((d) => d.includes(year)),
+      `results outside ${year}:\n${dates.join("\n")}`,
+    );
+    const top = await page
+      .locator("[data-search-results] > li")
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top + scrollY);
     assert.ok(top < PHONE.height, `with a filter the first result starts at ${top} px`);
     await shot(page, "search-filtered-375");
 
@@ -225,7 +258,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
     await toggle.focus();
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
-    assert.ok(await panel.evaluate((p) => p.contains(document.activeElement)), "Tab from the panel's heading leaves the panel");
+    assert.ok(
+      await panel.evaluate((p) => p.contains(document.activeElement)),
+      "Tab from the panel's heading leaves the panel",
+    );
   });
 
   test("the text size goes to 200 %, carries to the next page, and never scrolls sideways", async (t) => {
@@ -271,11 +307,13 @@ describe("readers on phones, and the readers fraud targets most", () => {
     const opened = await open(t);
     if (!opened) return;
     const { page } = opened;
-    await page.addInitScript(speechStub([
-      { name: "Stub English", lang: "en-US" },
-      { name: "Stub Putonghua", lang: "zh-CN" },
-      { name: "Stub Taiwan", lang: "zh-TW" },
-    ]));
+    await page.addInitScript(
+      speechStub([
+        { name: "Stub English", lang: "en-US" },
+        { name: "Stub Putonghua", lang: "zh-CN" },
+        { name: "Stub Taiwan", lang: "zh-TW" },
+      ]),
+    );
     await page.setViewportSize(PHONE);
     const path = simplified()[0]!;
     const player = () => server.log.filter((r) => r.path.endsWith("/js/read-aloud-player.js")).length;
@@ -290,15 +328,24 @@ describe("readers on phones, and the readers fraud targets most", () => {
     assert.equal(player(), loadedBefore + 1, "the player was not loaded on demand");
     const title = (await page.locator("article h1").innerText()).trim();
     const [first] = await spoken(page);
-    assert.deepEqual(first, { text: title, lang: "zh-CN", voice: "Stub Putonghua" }, "the title is not spoken first, in a zh-CN voice");
+    assert.deepEqual(
+      first,
+      { text: title, lang: "zh-CN", voice: "Stub Putonghua" },
+      "the title is not spoken first, in a zh-CN voice",
+    );
     assert.equal(await highlighted(page), title);
     assert.equal((await play.innerText()).trim(), "暂停");
 
     await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.end());
-    await page.waitForFunction(() => (window as unknown as { __tts: Tts }).__tts.spoken.filter((s) => s.text).length === 2);
+    await page.waitForFunction(
+      () => (window as unknown as { __tts: Tts }).__tts.spoken.filter((s) => s.text).length === 2,
+    );
     const second = (await spoken(page))[1]!;
     const paragraph = (await page.locator("article .prose p").first().innerText()).replace(/\s+/g, "");
-    assert.ok(second.text && paragraph.startsWith(second.text.replace(/\s+/g, "")), `the body does not start with its first sentence: ${second.text}`);
+    assert.ok(
+      second.text && paragraph.startsWith(second.text.replace(/\s+/g, "")),
+      `the body does not start with its first sentence: ${second.text}`,
+    );
     assert.equal(await highlighted(page), second.text, "the sentence being read is not the one highlighted");
     await shot(page, "read-aloud-375");
     await page.setViewportSize(WIDE);
@@ -306,9 +353,17 @@ describe("readers on phones, and the readers fraud targets most", () => {
 
     await play.click();
     assert.equal((await play.innerText()).trim(), "继续");
-    assert.equal(await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.synth.paused), true, "暂停 does not pause");
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.synth.paused),
+      true,
+      "暂停 does not pause",
+    );
     await play.click();
-    assert.equal(await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.synth.paused), false, "继续 does not resume");
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.synth.paused),
+      false,
+      "继续 does not resume",
+    );
     await page.locator("[data-read-aloud-stop]").click();
     assert.equal((await play.innerText()).trim(), "朗读");
     assert.equal(await page.locator("[data-read-aloud-stop]").isVisible(), false);
@@ -326,7 +381,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
     });
     const all = (await spoken(page)).slice(spokenCount);
     assert.equal(all[0]?.text, title, "朗读 after 停止 does not start again from the title");
-    assert.ok(all.length > blocks + 1, `${all.length} utterances for a title and ${blocks} blocks: the body is not read by sentence`);
+    assert.ok(
+      all.length > blocks + 1,
+      `${all.length} utterances for a title and ${blocks} blocks: the body is not read by sentence`,
+    );
     assert.equal((await play.innerText()).trim(), "朗读", "the player does not return to 朗读 at the end");
 
     // A Traditional bulletin is read in a Taiwan or Hong Kong voice.
@@ -336,7 +394,11 @@ describe("readers on phones, and the readers fraud targets most", () => {
     await page.locator("[data-read-aloud-play]").click();
     await page.waitForFunction(() => (window as unknown as { __tts: Tts }).__tts.spoken.some((s) => s.text));
     const [hant] = await spoken(page);
-    assert.deepEqual(hant, { text: (await page.locator("article h1").innerText()).trim(), lang: "zh-TW", voice: "Stub Taiwan" });
+    assert.deepEqual(hant, {
+      text: (await page.locator("article h1").innerText()).trim(),
+      lang: "zh-TW",
+      voice: "Stub Taiwan",
+    });
   });
 
   test("朗读 is absent without a Chinese voice or without speech synthesis, and appears when a voice arrives late", async (t) => {
@@ -347,7 +409,9 @@ describe("readers on phones, and the readers fraud targets most", () => {
     await page.addInitScript(speechStub([{ name: "Stub English", lang: "en-US" }]));
     await page.goto(server.url + path);
     const box = page.locator("[data-read-aloud]");
-    await page.evaluate(() => (window as unknown as { __tts: Tts }).__tts.synth.dispatchEvent(new Event("voiceschanged")));
+    await page.evaluate(() =>
+      (window as unknown as { __tts: Tts }).__tts.synth.dispatchEvent(new Event("voiceschanged")),
+    );
     assert.equal(await box.isVisible(), false, "朗读 shows with only an English voice");
     // Voices often load after the page: the button appears when a Chinese one does.
     await page.evaluate(() => {
@@ -388,13 +452,18 @@ describe("readers on phones, and the readers fraud targets most", () => {
             .map((el) => {
               const r = el.getBoundingClientRect();
               const name = (el.textContent ?? "").trim().slice(0, 20) || el.getAttribute("aria-label") || el.tagName;
-              return { what: `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} “${name}”`, width: r.width, height: r.height };
+              return {
+                what: `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} “${name}”`,
+                width: r.width,
+                height: r.height,
+              };
             }),
         );
         assert.ok(boxes.length > 0, `${kind}: no target found`);
         measured += boxes.length;
         for (const b of boxes) {
-          if (b.width < MIN_TARGET || b.height < MIN_TARGET) small.push(`${kind} at ${viewport.width} px: ${b.what} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)}`);
+          if (b.width < MIN_TARGET || b.height < MIN_TARGET)
+            small.push(`${kind} at ${viewport.width} px: ${b.what} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)}`);
         }
         if (kind === "search" || kind === "listing") await shot(page, `targets-${kind}-${viewport.width}`);
       }
@@ -423,7 +492,10 @@ describe("readers on phones, and the readers fraud targets most", () => {
     // Beside the hotline: the code and the words share a row.
     const qr = await poster.locator("svg.qr").boundingBox();
     const words = await poster.locator(".print-poster-call").boundingBox();
-    assert.ok(qr && words && words.x >= qr.x + qr.width && words.y < qr.y + qr.height, "the hotline is not beside the code");
+    assert.ok(
+      qr && words && words.x >= qr.x + qr.width && words.y < qr.y + qr.height,
+      "the hotline is not beside the code",
+    );
     await page.setViewportSize({ width: 794, height: 1123 }); // an A4 sheet at 96 dpi
     await shot(page, "print-qr", true);
   });

@@ -12,7 +12,6 @@ import { copyContent, writeBulletin } from "../helpers/content-copy.ts";
 import { buildWith, tempDir } from "../helpers/site-build.ts";
 import { serve, type Served } from "../../bench/static-server.ts";
 
-
 interface Doc {
   slug: string;
   date: string;
@@ -28,16 +27,77 @@ interface Doc {
 // Titles and bodies chosen so that each query has hits in both scripts, and near misses: the characters
 // of 电诈警情 scattered, 诈 and 骗 split by punctuation, 無錫 only in the other script.
 const DOCS: Doc[] = [
-  { slug: "hans-wuxi", date: "2023-08-29", region: "无锡", city: "无锡", campaign: "心盾", type: "刷单返利", title: "无锡警方通报一起刷单返利诈骗案", body: "近日，无锡市公安局破获一起刷单返利诈骗案件。今年以来全市电诈警情同比下降。" },
-  { slug: "hant-wuxi", date: "2024-03-02", region: "無錫", city: "无锡", campaign: "心盾", lang: "zh-Hant", title: "無錫反詐中心提醒：謹防刷單返利", body: "無錫市民李先生在網上兼職刷單，被騙三萬元。民警提醒，凡是要求先墊付資金的兼職都是詐騙。" },
-  { slug: "hant-suzhou", date: "2022-11-15", region: "蘇州", city: "苏州", campaign: "天网", lang: "zh-Hant", title: "蘇州警方公布電詐警情", body: "蘇州警方通報：上月電詐警情下降兩成，冒充客服類詐騙仍然高發。" },
-  { slug: "hans-suzhou", date: "2024-06-01", region: "苏州", city: "苏州", campaign: "心盾", title: "苏州社区开展反诈宣传", body: "社区民警走进小区，讲解常见骗局，提醒居民接到陌生电话要多留个心眼。" },
-  { slug: "scattered", date: "2023-05-20", region: "杭州", city: "杭州", type: "刷单返利", title: "杭州提醒：接到电话先核实", body: "有人冒充警方来电，诈称涉案，情况紧急。电话那头说的都是假话，警惕诈，骗子的话术千变万化。" },
-  { slug: "hangzhou-plain", date: "2021-01-10", region: "杭州", city: "杭州", title: "杭州举办网络安全周活动", body: "活动现场设置了互动展台，市民踊跃参与。" },
+  {
+    slug: "hans-wuxi",
+    date: "2023-08-29",
+    region: "无锡",
+    city: "无锡",
+    campaign: "心盾",
+    type: "刷单返利",
+    title: "无锡警方通报一起刷单返利诈骗案",
+    body: "近日，无锡市公安局破获一起刷单返利诈骗案件。今年以来全市电诈警情同比下降。",
+  },
+  {
+    slug: "hant-wuxi",
+    date: "2024-03-02",
+    region: "無錫",
+    city: "无锡",
+    campaign: "心盾",
+    lang: "zh-Hant",
+    title: "無錫反詐中心提醒：謹防刷單返利",
+    body: "無錫市民李先生在網上兼職刷單，被騙三萬元。民警提醒，凡是要求先墊付資金的兼職都是詐騙。",
+  },
+  {
+    slug: "hant-suzhou",
+    date: "2022-11-15",
+    region: "蘇州",
+    city: "苏州",
+    campaign: "天网",
+    lang: "zh-Hant",
+    title: "蘇州警方公布電詐警情",
+    body: "蘇州警方通報：上月電詐警情下降兩成，冒充客服類詐騙仍然高發。",
+  },
+  {
+    slug: "hans-suzhou",
+    date: "2024-06-01",
+    region: "苏州",
+    city: "苏州",
+    campaign: "心盾",
+    title: "苏州社区开展反诈宣传",
+    body: "社区民警走进小区，讲解常见骗局，提醒居民接到陌生电话要多留个心眼。",
+  },
+  {
+    slug: "scattered",
+    date: "2023-05-20",
+    region: "杭州",
+    city: "杭州",
+    type: "刷单返利",
+    title: "杭州提醒：接到电话先核实",
+    body: "有人冒充警方来电，诈称涉案，情况紧急。电话那头说的都是假话，警惕诈，骗子的话术千变万化。",
+  },
+  {
+    slug: "hangzhou-plain",
+    date: "2021-01-10",
+    region: "杭州",
+    city: "杭州",
+    title: "杭州举办网络安全周活动",
+    body: "活动现场设置了互动展台，市民踊跃参与。",
+  },
 ];
 
 // The last: several words must all be present (each searched as its own phrase, results intersected).
-const QUERIES = ["诈骗", "詐騙", "无锡", "無錫", "刷单返利", "刷單返利", "电诈警情", "電詐警情", "民警提醒", "无锡 刷單"];
+const QUERIES = [
+  "诈骗",
+  "詐騙",
+  "无锡",
+  "無錫",
+  "刷单返利",
+  "刷單返利",
+  "电诈警情",
+  "電詐警情",
+  "民警提醒",
+  "无锡 刷單",
+];
 
 function urlOf(d: Doc): string {
   const [y, m] = d.date.split("-");
@@ -46,7 +106,9 @@ function urlOf(d: Doc): string {
 
 function expectedFor(query: string): string[] {
   const terms = fold(query).split(/\s+/).filter(Boolean);
-  return DOCS.filter((d) => terms.every((t) => fold(`${d.title}\n${d.body}`).includes(t))).map(urlOf).sort();
+  return DOCS.filter((d) => terms.every((t) => fold(`${d.title}\n${d.body}`).includes(t)))
+    .map(urlOf)
+    .sort();
 }
 
 function frontMatter(d: Doc): string {
@@ -81,12 +143,16 @@ async function searchSuite(t: TestContext): Promise<void> {
 
   async function settled(page: Page): Promise<string> {
     const status = page.locator("[data-search-status]");
-    await page.waitForFunction(() => /找到|没有找到|没有可搜索|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /找到|没有找到|没有可搜索|不可用/.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+    );
     return (await status.textContent()) ?? "";
   }
 
   async function resultPaths(page: Page, base: string): Promise<string[]> {
-    const hrefs = await page.locator("[data-search-results] a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator("[data-search-results] a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     return hrefs.map((h) => new URL(h).pathname.slice(new URL(base).pathname.length));
   }
 
@@ -115,28 +181,32 @@ async function searchSuite(t: TestContext): Promise<void> {
       const { page, problems } = await openPage();
       assert.deepEqual(expectedFor("银行卡冻结"), []);
       assert.deepEqual(await search(page, site.url, "银行卡冻结"), []);
-      assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有找到/);
+      assert.match((await page.locator("[data-search-status]").textContent()) ?? "", /没有找到/);
       assert.equal(await page.locator("[data-search-empty]").isVisible(), true);
       // Punctuation alone must not turn into "every bulletin".
       assert.deepEqual(await search(page, site.url, "，。！"), []);
-      assert.match(await page.locator("[data-search-status]").textContent() ?? "", /没有可搜索/);
+      assert.match((await page.locator("[data-search-status]").textContent()) ?? "", /没有可搜索/);
       assert.deepEqual(problems, []);
     });
 
-    await t.test("results show title, date, region and an excerpt in the page's own script with the match marked", async () => {
-      const { page } = await openPage();
-      await search(page, site.url, "刷单");
-      const hant = page.locator("[data-search-results] li", { hasText: "無錫反詐中心" });
-      assert.match((await hant.textContent()) ?? "", /2024年3月2日/);
-      assert.match((await hant.textContent()) ?? "", /江苏 › 无锡/);
-      const marks = await hant.locator(".search-excerpt mark").allTextContents();
-      assert.ok(marks.length > 0 && marks.every((m) => m === "刷單"), `marks ${JSON.stringify(marks)}`);
-    });
+    await t.test(
+      "results show title, date, region and an excerpt in the page's own script with the match marked",
+      async () => {
+        const { page } = await openPage();
+        await search(page, site.url, "刷单");
+        const hant = page.locator("[data-search-results] li", { hasText: "無錫反詐中心" });
+        assert.match((await hant.textContent()) ?? "", /2024年3月2日/);
+        assert.match((await hant.textContent()) ?? "", /江苏 › 无锡/);
+        const marks = await hant.locator(".search-excerpt mark").allTextContents();
+        assert.ok(marks.length > 0 && marks.every((m) => m === "刷單"), `marks ${JSON.stringify(marks)}`);
+      },
+    );
 
     await t.test("filters: OR within a facet, AND across facets, with counts", async () => {
       const { page, problems } = await openPage();
       await search(page, site.url, "诈骗");
-      const label = (facet: string, value: string) => page.locator(`[data-search-facets] input[name=${facet}][value="${value}"]`);
+      const label = (facet: string, value: string) =>
+        page.locator(`[data-search-facets] input[name=${facet}][value="${value}"]`);
       const wuxiLabel = page.locator(`label[for="${await label("city", "无锡").getAttribute("id")}"]`);
       const expectedWuxi = expectedFor("诈骗").filter((u) => DOCS.find((d) => urlOf(d) === u)!.city === "无锡").length;
       assert.match((await wuxiLabel.textContent()) ?? "", new RegExp(`\\(${expectedWuxi}\\)`));

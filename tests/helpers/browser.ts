@@ -70,7 +70,8 @@ export async function watchPage(page: Page): Promise<PageErrors> {
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "?";
     // Leaving a page aborts its pending requests; that is the reader moving on, not a failure.
-    if (!reason.includes("ERR_ABORTED")) watched.errors.push(`request failed on ${where()}: ${request.url()} (${reason})`);
+    if (!reason.includes("ERR_ABORTED"))
+      watched.errors.push(`request failed on ${where()}: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) watched.errors.push(`HTTP ${response.status()} on ${where()}: ${response.url()}`);

@@ -13,6 +13,8 @@ export function createHtmlValidator(): HtmlValidator {
   const validator = new HtmlValidate(config);
   return async (name, html) => {
     const report = await validator.validateString(html, name);
-    return report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`));
+    return report.results.flatMap((r) =>
+      r.messages.map((m) => `${name}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`),
+    );
   };
 }

@@ -142,7 +142,8 @@ export function checkLinks(options: LinkCheckOptions): LinkReport {
     const fragment = decode(url.hash.slice(1));
     if (fragment === undefined) return report("malformed percent-encoding in the fragment");
     const facts = html.get(target);
-    if (facts && !TOP_FRAGMENTS.has(fragment) && !facts.ids.has(fragment)) report(`no element with id "${fragment}" on ${target}`);
+    if (facts && !TOP_FRAGMENTS.has(fragment) && !facts.ids.has(fragment))
+      report(`no element with id "${fragment}" on ${target}`);
   };
   for (const [file, facts] of html) for (const ref of facts.refs) check(file, ref);
   for (const [file, refs] of css) for (const ref of refs) check(file, ref);
@@ -157,6 +158,9 @@ export function formatLinkProblems(problems: readonly LinkProblem[]): string {
     byProblem.set(key, [...(byProblem.get(key) ?? []), p.file]);
   }
   return [...byProblem]
-    .map(([key, files]) => `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}: ${key}`)
+    .map(
+      ([key, files]) =>
+        `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}: ${key}`,
+    )
     .join("\n");
 }
