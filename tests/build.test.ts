@@ -119,32 +119,3 @@ describe("sample build", () => {
     }
   });
 });
-
-describe("search bundle and render", () => {
-  const build = async (searchBesideRenderMax?: number) => {
-    const lines: string[] = [];
-    const outDir = join(mkdtempSync(join(tmpdir(), "fanzha-build-")), "site");
-    await runBuild({
-      root: ROOT,
-      outDir,
-      env: { SOURCE_DATE_EPOCH: EPOCH },
-      progress: (line) => lines.push(line),
-      ...(searchBesideRenderMax === undefined ? {} : { searchBesideRenderMax }),
-    });
-    assert.ok(existsSync(join(outDir, "pagefind/pagefind-entry.json")), "the bundle was written");
-    return lines;
-  };
-
-  it("writes a small site's bundle beside the render", async () => {
-    const search = (await build()).find((l) => l.startsWith("search index: "));
-    assert.match(search ?? "", /, beside the render in /);
-  });
-
-  it("writes a larger site's bundle before related headlines and the render", async () => {
-    const lines = await build(1);
-    const search = lines.findIndex((l) => l.startsWith("search index: "));
-    const related = lines.findIndex((l) => l.startsWith("related headlines: "));
-    assert.ok(search >= 0 && search < related, lines.join("\n"));
-    assert.doesNotMatch(lines[search]!, /beside the render/);
-  });
-});

@@ -18,13 +18,6 @@ import { runCommand } from "./run.ts";
 import { indexSearchInWorker } from "../search/worker.ts";
 import { count, number, progressLine, progressWanted } from "./progress.ts";
 
-/**
- * The largest site whose search bundle is written beside the render. The writer's index takes about 42 KB a
- * bulletin: at 10,000 bulletins writing it beside the render cut the build from 66 to 51 s for 2.3 GiB, but at
- * 100,000 the index beside the render's batch and the model peaked at 9.5 GiB (docs/performance.md).
- */
-export const SEARCH_BESIDE_RENDER_MAX = 25_000;
-
 export type Phase = "load" | "related" | "render" | "search" | "other";
 
 export interface BuildOptions {
@@ -37,8 +30,6 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Skip the search index (tests of pages that do not need it). */
   search?: boolean;
-  /** Sites up to this many bulletins write the search bundle beside the render (SEARCH_BESIDE_RENDER_MAX). */
-  searchBesideRenderMax?: number;
   /**
    * Delete the replaced site in a detached process instead of waiting: on disks mounted with `discard` each
    * deleted file costs milliseconds, and a second build of 10,000 bulletins spent 32 s in that deletion.
@@ -103,10 +94,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
   // The search bundle is written from the model, not the HTML, on a worker thread while related headlines and
-  // pages are computed here: the two take about as long. A large site waits for it first instead, so that its
-  // index and the render's batch are never in memory together.
+  // pages are computed here: the two take about as long.
   const search = options.search === false ? undefined : indexSearchInWorker(site.bulletins, tmpDir);
-  const beside = site.bulletins.length <= (options.searchBesideRenderMax ?? SEARCH_BESIDE_RENDER_MAX);
   // Its phase is its own span, which overlaps the others: reported as soon as the worker is done.
   const searchStarted = performance.now();
   const searched = search?.done.then((stats) => {
@@ -115,14 +104,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     options.onPhase?.("search", ms);
     report(
       "search",
-      `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}${beside ? ", beside the render" : ""}`,
+      `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}, beside the render`,
       ms,
     );
   });
   // A failure is thrown where the build waits for it, after the render; until then it must not count as unhandled.
   searched?.catch(() => undefined);
   try {
-    if (!beside) await searched;
     const related = await timed(
       "related",
       () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
