@@ -3,23 +3,12 @@
 // Usage: npm run bench:search-bytes -- <siteDir> <first query> [further queries…]
 import { chromium } from "playwright-core";
 import { serve } from "./static-server.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.ts";
 
 const [siteDir, ...queries] = process.argv.slice(2);
 if (!siteDir || !queries.length) throw new Error("usage: npm run bench:search-bytes -- <siteDir> <query> [query…]");
 const served = await serve({ root: siteDir, gzip: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await (await browser.newContext()).newPage();
 const settled = async () => {
   await page.waitForFunction(

@@ -4,19 +4,7 @@ import { existsSync } from "node:fs";
 import type { TestContext } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { tempDir } from "./site-build.ts";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../bench/chromium.ts";
 
 export interface LaunchOptions {
   /** Let the page ignore its Content-Security-Policy (only to inject test tools such as axe). */
@@ -42,7 +30,7 @@ export async function launchChromium(t: TestContext, options: LaunchOptions = {}
   return chromium.launchPersistentContext(tempDir("chromium-profile"), {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     bypassCSP: options.bypassCSP ?? false,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: "zh-CN",
