@@ -30,6 +30,11 @@ export function formatProblem(p: Problem): string {
   return visible(`${p.file}${p.line > 0 ? `:${p.line}` : ""}: ${p.field}: ${p.message}`);
 }
 
+/** "1 problem", "3 problems". */
+export function problemCount(n: number): string {
+  return `${n} problem${n === 1 ? "" : "s"}`;
+}
+
 export function formatProblems(problems: readonly Problem[]): string {
   return sortProblems(problems).map(formatProblem).join("\n");
 }

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { countHan, generateArticle, HANT_SHARE, MAX_HAN, MIN_HAN } from "../bench/article.ts";
@@ -14,21 +14,10 @@ import { CAMPAIGNS, CITIES_BY_PROVINCE, FRAUD_TYPES } from "../bench/vocabulary.
 import { formatReport, parseBenchArgs, runBench } from "../bench/bench.ts";
 import { loadRegistries } from "../src/registries/index.ts";
 import { detectScript, toHant } from "../src/text/script.ts";
+import { fileContents } from "./helpers/files.ts";
 
 const CONTENT = fileURLToPath(new URL("../content", import.meta.url));
 const { regions } = loadRegistries(CONTENT).registries;
-
-function filesOf(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      files.set(
-        relative(dir, join(entry.parentPath, entry.name)),
-        readFileSync(join(entry.parentPath, entry.name), "utf8"),
-      );
-  }
-  return files;
-}
 
 function split(text: string): { front: Record<string, unknown>; body: string } {
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
@@ -64,9 +53,9 @@ test("a corpus is the same for a seed and different for another", async () => {
     ] as const) {
       assert.deepEqual(await generateCorpus({ articles: 30, seed, dir: join(root, name) }), { files: 30 });
     }
-    const a = filesOf(join(root, "a"));
-    assert.deepEqual(filesOf(join(root, "b")), a);
-    assert.notDeepEqual(filesOf(join(root, "c")), a);
+    const a = fileContents(join(root, "a"));
+    assert.deepEqual(fileContents(join(root, "b")), a);
+    assert.notDeepEqual(fileContents(join(root, "c")), a);
     // A complete content folder: the repository's settings and registries come along.
     assert.ok(
       a.has("site.yaml") && a.has(join("registries", "regions.yaml")),

@@ -3,18 +3,15 @@
 // no temporary folder is left behind and nothing rejects after the build has returned.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runBuild } from "../src/commands/build.ts";
 import { CommandError } from "../src/errors.ts";
-import { ROOT, tempDir } from "./helpers/site-build.ts";
+import { repositoryCopy } from "./helpers/files.ts";
 
 function repositoryWith(file: string, change: (text: string) => string): string {
-  const root = tempDir("render-error");
-  for (const entry of ["layouts", "public", "content"])
-    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+  const root = repositoryCopy("render-error");
   const path = join(root, file);
   const before = readFileSync(path, "utf8");
   writeFileSync(path, change(before));

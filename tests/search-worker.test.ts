@@ -2,25 +2,15 @@
 // fails rejects with its cause instead of leaving the build waiting.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadSite } from "../src/site.ts";
 import { indexSearch } from "../src/search/index-search.ts";
 import { indexSearchInWorker } from "../src/search/worker.ts";
 import { ROOT, tempDir } from "./helpers/site-build.ts";
+import { fileContents } from "./helpers/files.ts";
 
 const { bulletins } = loadSite({ root: ROOT, mode: "production", env: { SOURCE_DATE_EPOCH: "1780000000" } });
-
-function files(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [
-        relative(dir, join(e.parentPath, e.name)),
-        readFileSync(join(e.parentPath, e.name)).toString("base64"),
-      ]),
-  );
-}
 
 test("the worker writes the same bundle as the main thread", async () => {
   const inProcess = tempDir("search-main");
@@ -28,7 +18,7 @@ test("the worker writes the same bundle as the main thread", async () => {
   await indexSearch({ bulletins, outDir: inProcess });
   const stats = await indexSearchInWorker(bulletins, inWorker).done;
   assert.equal(stats.records, bulletins.length);
-  assert.deepEqual(files(inWorker), files(inProcess));
+  assert.deepEqual(fileContents(inWorker), fileContents(inProcess));
 });
 
 test("a worker that fails rejects with its cause", async () => {

@@ -4,23 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ROOT, tempDir } from "./helpers/site-build.ts";
+import { repositoryCopy } from "./helpers/files.ts";
 
 const BULLETIN = "content/bulletins/2022/nanjing-yunjian-2022-zongjie.md";
 const BULLETIN_URL = "/bulletins/2022/12/nanjing-yunjian-2022-zongjie/";
-
-function repositoryCopy(): string {
-  const dir = tempDir("serve");
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "public", "content"]) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,7 +32,7 @@ function edit(dir: string, file: string, change: (text: string) => string): void
 }
 
 test("npm start follows every edit, shows bad content as check does, and recovers", { timeout: 180_000 }, async () => {
-  const dir = repositoryCopy();
+  const dir = repositoryCopy("serve");
   const port = await freePort();
   const server = spawn(process.execPath, ["--import", "tsx", "src/commands/serve.ts", "--port", String(port)], {
     cwd: dir,

@@ -3,26 +3,15 @@
 // writes alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { buildWith, tempDir } from "./helpers/site-build.ts";
-
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      files.set(
-        relative(dir, join(entry.parentPath, entry.name)),
-        readFileSync(join(entry.parentPath, entry.name), "latin1"),
-      );
-  }
-  return files;
-}
+import { fileContents } from "./helpers/files.ts";
 
 function assertSameTree(actual: string, expected: string, label: string): void {
-  const a = tree(actual);
-  const e = tree(expected);
+  const a = fileContents(actual);
+  const e = fileContents(expected);
   assert.deepEqual([...a.keys()].sort(), [...e.keys()].sort(), `${label}: the same files`);
   const differing = [...e].filter(([path, content]) => a.get(path) !== content).map(([path]) => path);
   assert.deepEqual(differing, [], `${label}: the same bytes`);

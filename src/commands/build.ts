@@ -13,7 +13,7 @@ import { siteEleventy } from "../eleventy/site-eleventy.ts";
 import { renderError } from "../eleventy/render-error.ts";
 import { batchSize, batches } from "../eleventy/batches.ts";
 import { headersFile } from "../deploy-headers.ts";
-import { commandLine, parseCommandLine } from "./cli.ts";
+import { commandLine, parseCommandLine, REPO_ROOT } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { indexSearchInWorker } from "../search/worker.ts";
 import { count, number, progressLine, progressWanted } from "./progress.ts";
@@ -235,7 +235,7 @@ function removeTree(dir: string): void {
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runCommand(async () => {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+    const root = REPO_ROOT;
     const { values } = parseCommandLine(
       commandLine({
         usage: "npm run build [-- options]",

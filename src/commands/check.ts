@@ -1,11 +1,10 @@
 // `npm run check [--json] [--allow-drop]`: validates all content without building. Every problem of every file
 // at once: what `npm run build` would refuse, including a drop in published bulletins against `_site/`.
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import type { Problem } from "../model.ts";
-import { ContentError, formatProblems, sortProblems } from "../errors.ts";
+import { ContentError, formatProblems, problemCount, sortProblems } from "../errors.ts";
 import { checkSite } from "../check-site.ts";
-import { commandLine, parseCommandLine } from "./cli.ts";
+import { commandLine, parseCommandLine, REPO_ROOT } from "./cli.ts";
 import { runCommand } from "./run.ts";
 
 const COMMAND_LINE = commandLine({
@@ -27,7 +26,7 @@ const COMMAND_LINE = commandLine({
 
 runCommand(async () => {
   const { values } = parseCommandLine(COMMAND_LINE);
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  const root = REPO_ROOT;
   let problems: Problem[];
   let count = 0;
   try {
@@ -51,9 +50,7 @@ runCommand(async () => {
     console.log(JSON.stringify({ ok: problems.length === 0, bulletins: count, problems }, null, 2));
   } else if (problems.length) {
     console.error(formatProblems(problems));
-    console.error(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.file)).size} file(s).`,
-    );
+    console.error(`${problemCount(problems.length)} in ${new Set(problems.map((p) => p.file)).size} file(s).`);
   } else {
     console.log(`checked ${count} bulletins: no problems`);
   }

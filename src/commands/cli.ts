@@ -1,7 +1,21 @@
 // Every command's command line: its options declared once, parsed by node:util's parseArgs and described by
 // `--help` (usage, what it does, each option, one example) from the same declaration, so the help cannot list
 // an option the command does not take.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CommandError } from "../errors.ts";
+
+/** The repository the commands belong to, wherever they are started from. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** A port number given as `--<option> N`, or the message naming the option. */
+export function portOption(option: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CommandError([`--${option} "${value}": must be a port number`]);
+  return port;
+}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

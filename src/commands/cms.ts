@@ -3,11 +3,8 @@
 // `npm start`, whose /admin/ then talks to that backend: an editor saves, the preview rebuilds, and the
 // changed files wait in the working tree to be committed.
 import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startLocalBackend } from "../cms/local-backend.ts";
-import { CommandError } from "../errors.ts";
-import { commandLine, parseCommandLine } from "./cli.ts";
+import { commandLine, parseCommandLine, portOption, REPO_ROOT } from "./cli.ts";
 import { runCommand } from "./run.ts";
 
 runCommand(async () => {
@@ -21,10 +18,8 @@ runCommand(async () => {
       example: "npm run cms -- --backend-port 8082",
     }),
   );
-  const port = Number(values["backend-port"]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new CommandError([`--backend-port "${values["backend-port"]}": must be a port number`]);
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  const port = portOption("backend-port", values["backend-port"]);
+  const root = REPO_ROOT;
   const backend = await startLocalBackend({ repo: root, port, log: (line) => console.error(`decap-server: ${line}`) });
   console.error(`decap-server: editing ${root}/content through ${backend.url}`);
   const server = spawn("npm", ["start"], {

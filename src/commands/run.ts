@@ -1,6 +1,6 @@
 // Every command entry point fails the same way: the errors of errors.ts print as plain lines (content problems
 // as `file:line: field: message`), anything else as `error: …` (its stack with DEBUG=1), and the exit status is 1.
-import { CommandError, ContentError, formatProblems } from "../errors.ts";
+import { CommandError, ContentError, formatProblems, problemCount } from "../errors.ts";
 
 export function runCommand(main: () => void | Promise<void>): void {
   Promise.resolve()
@@ -13,8 +13,7 @@ export function runCommand(main: () => void | Promise<void>): void {
 
 function describe(error: unknown): string {
   if (error instanceof ContentError) {
-    const n = error.problems.length;
-    return `${formatProblems(error.problems)}\n${n} problem${n === 1 ? "" : "s"} found; nothing was built.`;
+    return `${formatProblems(error.problems)}\n${problemCount(error.problems.length)} found; nothing was built.`;
   }
   if (error instanceof CommandError) return error.lines.join("\n");
   if (!(error instanceof Error)) return String(error);

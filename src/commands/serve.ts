@@ -5,16 +5,15 @@
 // a deploy. Bad content does not stop it: the terminal and every page of the preview show `check`'s
 // `file:line: field: message` lines (the preview keeps what is valid), until a save fixes them.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ContentError, CommandError, formatProblems } from "../errors.ts";
+import { join } from "node:path";
+import { ContentError, formatProblems, problemCount } from "../errors.ts";
 import type { Problem } from "../model.ts";
 import { loadSite } from "../site.ts";
 import { deriveSiteData, type SiteData } from "../site-data.ts";
 import { siteEleventy } from "../eleventy/site-eleventy.ts";
 import { indexSearch } from "../search/index-search.ts";
 import { problemsPage } from "../eleventy/problems-page.ts";
-import { commandLine, parseCommandLine } from "./cli.ts";
+import { commandLine, parseCommandLine, portOption, REPO_ROOT } from "./cli.ts";
 import { runCommand } from "./run.ts";
 
 runCommand(async () => {
@@ -28,10 +27,8 @@ runCommand(async () => {
       example: "npm start -- --port 8090",
     }),
   );
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new CommandError([`--port "${values.port}": must be a port number`]);
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  const port = portOption("port", values.port);
+  const root = REPO_ROOT;
   const preview = devPreview(root);
   const eleventy = siteEleventy(
     {
@@ -66,7 +63,7 @@ function devPreview(root: string) {
       }
       if (problems.length)
         console.error(
-          `${formatProblems(problems)}\n${problems.length} problem${problems.length === 1 ? "" : "s"}: the preview shows them until a save fixes them.`,
+          `${formatProblems(problems)}\n${problemCount(problems.length)}: the preview shows them until a save fixes them.`,
         );
       return latest;
     },

@@ -1,18 +1,17 @@
 // The dev server's page for content that `check` refuses: the same lines as the terminal, and a reload once a
 // second so that the page shows the preview again as soon as a save fixes them.
-import { formatProblems } from "../errors.ts";
+import { formatProblems, problemCount } from "../errors.ts";
+import { escapeXml } from "../feeds/xml.ts";
 import type { Problem } from "../model.ts";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
 export function problemsPage(problems: readonly Problem[]): string {
-  const lines = formatProblems(problems).replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+  const lines = escapeXml(formatProblems(problems));
   return `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>内容有误 · ${problems.length} problem${problems.length === 1 ? "" : "s"}</title></head>
+<head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>内容有误 · ${problemCount(problems.length)}</title></head>
 <body>
 <h1>内容有误：预览暂停</h1>
-<p>${problems.length} problem${problems.length === 1 ? "" : "s"} (the same as <code>npm run check</code>); this page reloads by itself once they are fixed.</p>
+<p>${problemCount(problems.length)} (the same as <code>npm run check</code>); this page reloads by itself once they are fixed.</p>
 <pre id="problems">${lines}</pre>
 </body>
 </html>
