@@ -1,6 +1,7 @@
 // Fanzha Press: how the pieces in src/ are wired into Eleventy, each concern a small plugin. Eleventy is not
 // started on this file: src/eleventy/site-eleventy.ts gives it the site to render (its derived data, the batch
 // of pages and the repository), the same way for `npm run build`, `npm start` and the tests.
+import { join, relative } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { runState, type SiteInput } from "./src/eleventy/site-eleventy.ts";
 import { modelDataPlugin } from "./src/eleventy/model-data.ts";
@@ -30,7 +31,10 @@ export default function fanzha(input: SiteInput) {
     // when a bulletin changes; layouts sit beside it.
     eleventyConfig.setIncludesDirectory("../layouts");
     eleventyConfig.setLayoutsDirectory("../layouts");
-    eleventyConfig.setTemplateFormats(["njk"]);
+    // Pages are JavaScript templates that render their Nunjucks bodies (pagesPlugin); no file in content/ may
+    // be one: it would run on the build machine.
+    eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
+    eleventyConfig.ignores.add(`${relative(process.cwd(), join(site.root, "content")) || "."}/**/*.11ty.js`);
 
     eleventyConfig.addPlugin(modelDataPlugin, site); // the derived data as `fz`, this run's pages as `batch`; sitemaps
     eleventyConfig.addPlugin(filtersPlugin); // cnDate, isoDate, qrSvg

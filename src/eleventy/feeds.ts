@@ -10,10 +10,13 @@ import type { RunState } from "./site-eleventy.ts";
 export function feedsPlugin(eleventyConfig: UserConfig, site: RunState): void {
   if (!site.final) return;
   // Written as the derived data has them (src/site-data.ts `files`).
-  eleventyConfig.addTemplate("feeds/files.njk", "{{ file.content | safe }}", {
-    pagination: { data: "fz.files", size: 1, alias: "file" },
-    permalink: "{{ file.path }}",
-    eleventyExcludeFromCollections: true,
+  eleventyConfig.addTemplate("feeds/files.11ty.js", {
+    data: {
+      pagination: { data: "fz.files", size: 1, alias: "file" },
+      permalink: ({ file }: { file: { path: string } }) => file.path,
+      eleventyExcludeFromCollections: true,
+    },
+    render: ({ file }: { file: { content: string } }) => file.content,
   });
 }
 

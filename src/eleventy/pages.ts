@@ -1,20 +1,33 @@
 // Registers every template in layouts/pages/ as a page. Page templates live beside the layouts, not in
 // content/, because content/ belongs to editors and holds only bulletins, registries and settings.
 //
-// Eleventy 3.1 does not cache compiled Nunjucks page templates: a paginated template is compiled again for
-// each of its pages (at 10,000 bulletins that was two thirds of the render time). So each page is registered
-// as its front matter plus a one-line include, and the body is served by a Nunjucks loader, whose compiled
-// templates Nunjucks caches: every body is compiled once per build.
+// Eleventy 3.1 compiles a paginated Nunjucks page again for each of its pages: its body and its permalink.
+// So each page is registered as a JavaScript template carrying the file's front matter, whose body and
+// permalink are rendered from a Nunjucks loader of our own, whose compiled templates Nunjucks caches: each is
+// compiled once per build, however many pages a template paginates.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { CORE_SCHEMA, load } from "js-yaml";
 import type { RunState } from "./site-eleventy.ts";
 
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/;
-/** A page paginating the run's batch (see batches.ts) is rendered by every run; any other by the final one. */
-const PER_BATCH = /^\s+data:\s*batch\./m;
-/** Names of the in-memory page bodies; a prefix no file under layouts/ can have. */
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n/;
+/** Names of the in-memory page bodies and permalinks; prefixes no file under layouts/ can have. */
 const BODY_PREFIX = "fz-page-body:";
+const PERMALINK_PREFIX = "fz-page-permalink:";
+
+interface NunjucksEnvironment {
+  loaders: NunjucksLoader[];
+  render(name: string, context: object): string;
+  render(name: string, context: object, done: (error: Error | null, output: string) => void): void;
+}
+
+/** A body may call an asynchronous shortcode (leadImage), so it renders with a callback. */
+function renderAsync(env: NunjucksEnvironment, name: string, context: object): Promise<string> {
+  return new Promise((resolve, reject) =>
+    env.render(name, context, (error, output) => (error ? reject(error) : resolve(output))),
+  );
+}
 
 interface NunjucksLoader {
   cache: Record<string, unknown>;
@@ -23,11 +36,33 @@ interface NunjucksLoader {
   getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
 
-/** A page's body: its file with blank lines in place of the front matter, so Nunjucks' line numbers are the file's. */
-function pageBody(file: string): { front: string; body: string } {
+interface PageFile {
+  file: string;
+  /** The front matter as data, and the permalink's own Nunjucks source when it has to be rendered per page. */
+  data: Record<string, unknown>;
+  permalink?: string;
+  /** The body, with blank lines in place of the front matter, so Nunjucks' line numbers are the file's. */
+  body: string;
+}
+
+function readPage(file: string): PageFile {
   const text = readFileSync(file, "utf8");
-  const front = FRONT_MATTER.exec(text)?.[0] ?? "";
-  return { front, body: "\n".repeat(front.split("\n").length - 1) + text.slice(front.length) };
+  const front = FRONT_MATTER.exec(text);
+  const data = (front ? load(front[1]!, { schema: CORE_SCHEMA, filename: file }) : {}) as Record<string, unknown>;
+  const frontText = front?.[0] ?? "";
+  const body = "\n".repeat(frontText.split("\n").length - 1) + text.slice(frontText.length);
+  const { permalink } = data;
+  if (typeof permalink === "string" && /{{|{%/.test(permalink)) {
+    delete data.permalink;
+    return { file, data, permalink, body };
+  }
+  return { file, data, body };
+}
+
+/** Whether a page paginates the run's batch (see batches.ts): those render in every run, the others in the final one. */
+function perBatch(data: Record<string, unknown>): boolean {
+  const pagination = data.pagination as { data?: unknown } | undefined;
+  return typeof pagination?.data === "string" && pagination.data.startsWith("batch.");
 }
 
 export function pagesPlugin(eleventyConfig: UserConfig, site: RunState): void {
@@ -36,25 +71,48 @@ export function pagesPlugin(eleventyConfig: UserConfig, site: RunState): void {
   // when a page changes. Its watcher matches changed files as `./`-paths from the working directory.
   eleventyConfig.addWatchTarget(`./${relative(process.cwd(), dir)}`, { resetConfig: true });
   const files = new Map<string, string>();
+  let env: NunjucksEnvironment | undefined;
+  const nunjucks = (): NunjucksEnvironment => {
+    if (!env) throw new Error("pages render before Eleventy made its Nunjucks environment");
+    return env;
+  };
+  // Eleventy makes its Nunjucks environment, with the site's filters and shortcodes, only for a Nunjucks
+  // template: this one, never written, asks for it in every run.
+  eleventyConfig.addTemplate("pages/nunjucks-environment.njk", "", {
+    permalink: false,
+    eleventyExcludeFromCollections: true,
+  });
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".njk")) continue;
     const file = join(entry.parentPath, entry.name);
-    const name = `${BODY_PREFIX}pages/${relative(dir, file).split("\\").join("/")}`;
-    const { front } = pageBody(file);
-    if (!site.final && !PER_BATCH.test(front)) continue;
+    const name = `pages/${relative(dir, file).split("\\").join("/")}`;
+    const page = readPage(file);
+    if (!site.final && !perBatch(page.data)) continue;
     files.set(name, file);
-    eleventyConfig.addTemplate(name.slice(BODY_PREFIX.length), `${front}{% include "${name}" %}`, {});
+    const data: Record<string, unknown> = { ...page.data };
+    if (page.permalink !== undefined) {
+      data.permalink = (pageData: object) => nunjucks().render(PERMALINK_PREFIX + name, pageData);
+    }
+    eleventyConfig.addTemplate(name.replace(/\.njk$/, ".11ty.js"), {
+      data,
+      render: (pageData: object) => renderAsync(nunjucks(), BODY_PREFIX + name, pageData),
+    });
   }
   // A fresh loader with every Nunjucks environment (Eleventy makes one per build): each body is read and
   // compiled once a build, so the dev server renders a page's latest body even when Eleventy did not
   // configure itself again (it does not when the page changed during another rebuild).
-  eleventyConfig.on("eleventy.engine.njk", ({ environment }: { environment: { loaders: NunjucksLoader[] } }) => {
+  eleventyConfig.on("eleventy.engine.njk", ({ environment }: { environment: NunjucksEnvironment }) => {
+    env = environment;
     environment.loaders.unshift({
       cache: {},
       pathsToNames: {},
-      getSource: (name) => {
-        const file = files.get(name);
-        return file ? { src: pageBody(file).body, path: file, noCache: false } : null;
+      getSource: (source) => {
+        const body = source.startsWith(BODY_PREFIX);
+        if (!body && !source.startsWith(PERMALINK_PREFIX)) return null;
+        const file = files.get(source.slice((body ? BODY_PREFIX : PERMALINK_PREFIX).length));
+        if (!file) return null;
+        const page = readPage(file);
+        return { src: body ? page.body : (page.permalink ?? ""), path: file, noCache: false };
       },
     });
   });

@@ -7,6 +7,11 @@ declare module "@11ty/eleventy" {
     addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    /** A JavaScript (`.11ty.js`) template: its data, and a render function of the page's data. */
+    addTemplate(
+      virtualPath: string,
+      content: { data: Record<string, unknown>; render(data: any): string | Promise<string> },
+    ): void;
     addPassthroughCopy(map: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
     addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
     on(event: string, handler: (...args: any[]) => unknown): void;
