@@ -4,6 +4,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Heading } from "./model.ts";
+import { KIND_HAN, charKind } from "../public/js/search-text.js";
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -106,13 +107,18 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
 /** An address on another site: a scheme other than data: (markdown-it lets only raster data: images through), or `//host`. */
 const FOREIGN = /^(?!data:)(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z0-9]+/g;
 
 /** Minutes to read: Chinese is read by characters (about 400 a minute), other text by words. */
 export function readingMinutes(text: string): number {
-  // Counted by what a replace removes: match() would build an array of every Han character.
-  const han = text.length - text.replace(HAN, "").length;
+  // Counted code point by code point through search-text's table of kinds (the same \p{Script=Han}): a
+  // Unicode regex over every bulletin took a quarter of loading 10,000 of them.
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (charKind(cp) === KIND_HAN) han++;
+  }
   const words = text.match(LATIN_WORD)?.length ?? 0;
   return Math.max(1, Math.round(han / 400 + words / 200));
 }

@@ -33,6 +33,8 @@ describe("markdown", () => {
   it("counts Chinese reading time by characters", () => {
     assert.equal(readingMinutes("骗".repeat(1200)), 3);
     assert.equal(readingMinutes("短"), 1);
+    // Han characters outside the Basic Multilingual Plane and the Han-script marks count; kana and punctuation do not.
+    assert.equal(readingMinutes("𠀀々〇".repeat(200) + "あ。，".repeat(400)), 2);
   });
   it("cuts a long lead at a sentence end", () => {
     const lead = "第一句话说明情况。".repeat(10) + "最后";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { fold, foldChar } from "../src/text/script.ts";
-import { pageFragment, searchFilters } from "../src/search/records.ts";
+import { pageFragment, searchFilters, searchRecord } from "../src/search/records.ts";
 import { facetsFile } from "../src/search/facets.ts";
 import { foldPairs, serialiseFoldPairs } from "../src/search/fold-table.ts";
 import { WordIndexBuilder } from "../src/search/word-index.ts";
@@ -192,7 +192,7 @@ test("fragment: site-relative url, Chinese date, region path, body in its own sc
     region: regions.wuxi,
     date: DateTime.fromISO("2023-08-29T09:30", { zone: ZONE }),
   });
-  assert.deepEqual(pageFragment(b), {
+  assert.deepEqual(pageFragment(searchRecord(b)), {
     url: "/bulletins/2023/08/wuxi-case/",
     content: "正文 在此",
     meta: { title: "無錫破獲刷單返利案", date: "2023年8月29日", region: "江苏 › 无锡" },

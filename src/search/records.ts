@@ -11,28 +11,38 @@ export interface PageFragment {
   meta: { title: string; date: string; region: string };
 }
 
-export function pageFragment(b: Bulletin): PageFragment {
-  return {
-    url: b.url,
-    // pagefind.js deletes U+200B from fragment content, which would shift every unit after it.
-    content: b.text.replaceAll("\u200b", " "),
-    meta: { title: b.title, date: cnDate(b.date), region: b.regionPath.map((r) => r.shortName).join(" › ") },
-  };
-}
-
 /**
  * All the bundle needs of one bulletin, as plain data: what a worker thread can be given (src/search/worker.ts)
- * while the main thread renders.
+ * while the main thread renders. The text is held once: the fragment's content is made from it when written.
  */
 export interface SearchRecord {
+  url: string;
   title: string;
   text: string;
-  fragment: PageFragment;
+  /** Shown in results beside the title. */
+  date: string;
+  region: string;
   filters: Record<string, string[]>;
 }
 
 export function searchRecord(b: Bulletin): SearchRecord {
-  return { title: b.title, text: b.text, fragment: pageFragment(b), filters: searchFilters(b) };
+  return {
+    url: b.url,
+    title: b.title,
+    text: b.text,
+    date: cnDate(b.date),
+    region: b.regionPath.map((r) => r.shortName).join(" › "),
+    filters: searchFilters(b),
+  };
+}
+
+export function pageFragment(r: SearchRecord): PageFragment {
+  return {
+    url: r.url,
+    // pagefind.js deletes U+200B from fragment content, which would shift every unit after it.
+    content: r.text.replaceAll("\u200b", " "),
+    meta: { title: r.title, date: r.date, region: r.region },
+  };
 }
 
 /** Names as readers see them on the site: short region names, campaign and type names, the year. */
