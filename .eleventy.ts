@@ -37,7 +37,7 @@ export default function fanzha(input: SiteInput) {
     eleventyConfig.ignores.add(`${relative(process.cwd(), join(site.root, "content")) || "."}/**/*.11ty.js`);
 
     eleventyConfig.addPlugin(modelDataPlugin, site); // the derived data as `fz`, this run's pages as `batch`; sitemaps
-    eleventyConfig.addPlugin(filtersPlugin); // cnDate, isoDate, qrSvg
+    eleventyConfig.addPlugin(filtersPlugin); // qrSvg
     eleventyConfig.addPlugin(pagesPlugin, site); // bulletin, listing, index, home, 404 … pages from layouts/pages/
     eleventyConfig.addPlugin(assetsPlugin, site); // public/ → site root
     eleventyConfig.addPlugin(feedsPlugin, site); // feeds, news sitemap, robots.txt

@@ -1,7 +1,7 @@
 // Everything the templates receive, derived once from the model. Templates only lay this out.
 import type { Bulletin, SiteSettings } from "./model.ts";
 import type { Site } from "./site.ts";
-import { cnDate } from "./dates.ts";
+import { cnDate, isoDate } from "./dates.ts";
 import { computeRelated, type RelatedEntry } from "./related/index.ts";
 import { buildTerms, indexGroups, listingPages, type IndexGroup, type ListingPage } from "./taxonomy.ts";
 import { PAGE_PATHS, SECTIONS, sectionLink, termPath, type SectionKey } from "./sections.ts";
@@ -14,6 +14,9 @@ import { pageHead, type PageHead, type PageMetaInput } from "./meta/page-meta.ts
 /** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
 export interface BulletinLinks {
   href: string;
+  /** The date as <time datetime> wants it, and as readers read it: formatted once, for every list that shows it. */
+  dateTime: string;
+  dateText: string;
   /** The bulletin's region and the regions above it, province first. */
   regions: Link[];
   campaigns: Link[];
@@ -42,7 +45,6 @@ function withHead<T extends object>(page: T, site: SiteSettings, input: (page: T
 
 export interface BulletinPage extends Headed {
   bulletin: Bulletin;
-  dateText: string;
   breadcrumbs: Crumb[];
   links: BulletinLinks;
   prev?: Neighbour;
@@ -127,6 +129,8 @@ export function deriveSiteData(
   for (const b of bulletins) {
     bulletinLinks[b.url] = {
       href: href(settings, b.url),
+      dateTime: isoDate(b.date),
+      dateText: cnDate(b.date),
       regions: b.regionPath.map((node) => termLink("region", node.key, node.shortName)),
       campaigns: b.campaigns.map((c) => termLink("campaign", c.key, c.name)),
       types: b.types.map((t) => termLink("type", t.key, t.name)),
@@ -145,7 +149,6 @@ export function deriveSiteData(
     const links = bulletinLinks[b.url]!;
     const page = {
       bulletin: b,
-      dateText: cnDate(b.date),
       breadcrumbs: [homeCrumb(settings), ...links.regions, { name: b.title }],
       links,
       ...(older ? { prev: neighbour(older) } : {}),

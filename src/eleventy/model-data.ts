@@ -15,6 +15,8 @@ export function modelDataPlugin(eleventyConfig: UserConfig, site: RunState): voi
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     if (site.final) writeSitemaps(directories.output, site.data(), site.urls);
   });
-  eleventyConfig.addGlobalData("fz", () => site.data());
+  // Frozen, so that Eleventy hands it to each template as it is: unfrozen global data is deep-copied into every
+  // template's data in every run, every listing and bulletin page object of the site each time.
+  eleventyConfig.addGlobalData("fz", () => Object.freeze(site.data()));
   eleventyConfig.addGlobalData("batch", () => site.batch());
 }
