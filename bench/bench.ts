@@ -3,6 +3,7 @@
 // sitemaps, search), then prints the bulletins, pages, wall and CPU time of each phase and the peak memory of
 // the whole process tree.
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -42,6 +43,12 @@ export interface BenchReport {
   phasesMs: Record<Phase, number>;
   buildMs: number;
   memory: TreeMemory;
+  /**
+   * Milliseconds to create 2,000 folders with a 20 KB file each, just before the build. This disk has two
+   * speeds (about 0.2 s, or 1–7 s for a while after many files were deleted anywhere on it): the render and
+   * the search bundle write tens of thousands of files, so compare runs only at the same speed.
+   */
+  diskProbeMs: number;
   /** 1-minute load average before and after the build: other work on the machine skews the figures. */
   loadAverage: { before: number; after: number };
   machine: { cpus: number; memoryGiB: number; node: string };
@@ -60,6 +67,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     if (opts.progress)
       console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
 
+    const diskProbeMs = diskProbe(join(dir, "disk-probe"));
     const before = loadavg()[0]!;
     const sampler = await startTreeSampler(50);
     let result: BuildResult;
@@ -90,6 +98,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       phasesMs: { ...result.phases },
       buildMs: result.totalMs,
       memory,
+      diskProbeMs,
       loadAverage: { before, after: loadavg()[0]! },
       machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       ...(opts.keep ? { dir } : {}),
@@ -97,6 +106,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   } finally {
     if (!opts.keep) await removeInBackground(dir);
   }
+}
+
+function diskProbe(dir: string): number {
+  const body = "x".repeat(20_000);
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    mkdirSync(join(dir, String(i)), { recursive: true });
+    writeFileSync(join(dir, String(i), "index.html"), body);
+  }
+  return performance.now() - t0;
 }
 
 /**
@@ -135,6 +154,7 @@ export function formatReport(r: BenchReport): string {
     ["  this process (maxRSS)", mib(r.memory.selfMaxRssBytes)],
     ["  children (sum of peaks)", `${mib(r.memory.descendantsHwmBytes)} over ${r.memory.descendantsSeen} processes`],
     ["corpus generation", `${seconds(r.generateMs)} (not part of the build)`],
+    ["disk probe", `${(r.diskProbeMs / 1000).toFixed(2)} s for 2,000 files (about 0.2 s when the disk is fast)`],
     [
       "load average",
       `${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after (${r.machine.cpus} cores)`,

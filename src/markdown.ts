@@ -107,6 +107,9 @@ export function renderBody(source: string, pathPrefix = "/"): RenderedBody {
 /** An address on another site: a scheme other than data: (markdown-it lets only raster data: images through), or `//host`. */
 const FOREIGN = /^(?!data:)(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
+// Read once: imported bindings of this plain-JS module are getters when tsx runs the build, one call per character.
+const kindOf = charKind;
+const HAN_KIND = KIND_HAN;
 const LATIN_WORD = /[A-Za-z0-9]+/g;
 
 /** Minutes to read: Chinese is read by characters (about 400 a minute), other text by words. */
@@ -117,7 +120,7 @@ export function readingMinutes(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    if (charKind(cp) === KIND_HAN) han++;
+    if (kindOf(cp) === HAN_KIND) han++;
   }
   const words = text.match(LATIN_WORD)?.length ?? 0;
   return Math.max(1, Math.round(han / 400 + words / 200));

@@ -27,7 +27,8 @@ export interface ListingPage {
   totalPages: number;
   totalItems: number;
   items: Bulletin[];
-  pages: Array<{ number: number; path: string; href: string }>;
+  /** The pager's links (pagerWindow): a few around this page, not one per page of the listing. */
+  pages: PagerEntry[];
   prevHref?: string;
   nextHref?: string;
   breadcrumbs: Crumb[];
@@ -53,10 +54,40 @@ const monthKey = (month: number) => String(month).padStart(2, "0");
 const yearPath = (year: number) => termPath("archive", String(year));
 const monthPath = (year: number, month: number) => termPath("archive", String(year), monthKey(month));
 
+export interface PagerLink {
+  number: number;
+  path: string;
+  href: string;
+}
+
+/** A page link, or hidden pages between two links. */
+export type PagerEntry = PagerLink | { gap: true };
+
+/** Pages shown either side of the current one. */
+export const PAGER_REACH = 2;
+
+/**
+ * The pager of page `current`: the first and last pages, the current one and PAGER_REACH either side, each run
+ * of hidden pages one gap (a single hidden page is shown instead). A listing of 5,000 pages printed every
+ * number on each of its pages: 5,000 links a page, 25 million for the listing at 100,000 bulletins.
+ */
+export function pagerWindow(pages: readonly PagerLink[], current: number): PagerEntry[] {
+  const out: PagerEntry[] = [];
+  let last = 0;
+  for (const p of pages) {
+    if (p.number !== 1 && p.number !== pages.length && Math.abs(p.number - current) > PAGER_REACH) continue;
+    if (p.number - last === 2) out.push(pages[last]!);
+    else if (p.number - last > 2) out.push({ gap: true });
+    out.push(p);
+    last = p.number;
+  }
+  return out;
+}
+
 /** Splits a term's bulletins (already newest first) into pages of `perPage`. */
 export function paginate(term: Term, perPage: number, site: UrlSite): ListingPage[] {
   const totalPages = Math.max(1, Math.ceil(term.items.length / perPage));
-  const pages = Array.from({ length: totalPages }, (_, i) => {
+  const pages = Array.from({ length: totalPages }, (_, i): PagerLink => {
     const path = pagePath(term.basePath, i + 1);
     return { number: i + 1, path, href: href(site, path) };
   });
@@ -71,7 +102,7 @@ export function paginate(term: Term, perPage: number, site: UrlSite): ListingPag
     totalPages,
     totalItems: term.items.length,
     items: term.items.slice((number - 1) * perPage, number * perPage),
-    pages,
+    pages: pagerWindow(pages, number),
     ...(number > 1 ? { prevHref: pages[number - 2]!.href } : {}),
     ...(number < totalPages ? { nextHref: pages[number]!.href } : {}),
     breadcrumbs: term.breadcrumbs,

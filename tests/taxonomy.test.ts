@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { DateTime } from "luxon";
-import { buildTerms, listingPages, paginate } from "../src/taxonomy.ts";
+import { buildTerms, listingPages, paginate, pagerWindow, type PagerLink } from "../src/taxonomy.ts";
 import { loadRegistries } from "../src/registries/index.ts";
 import { campaign, makeBulletin, regions, ZONE } from "./fixtures/make-bulletin.ts";
 import { ROOT } from "./helpers/content-copy.ts";
@@ -36,6 +36,22 @@ describe("taxonomy", () => {
     assert.equal(jiangsu[0]!.nextHref, "/fz/regions/jiangsu/page/2/");
     assert.equal(jiangsu[1]!.prevHref, "/fz/regions/jiangsu/");
     assert.equal(jiangsu[1]!.items.length, 2);
+  });
+  it("shows a pager window: first, last, two either side of the current page, gaps for the rest", () => {
+    const links = (n: number): PagerLink[] =>
+      Array.from({ length: n }, (_, i) => ({ number: i + 1, path: `/p/${i + 1}/`, href: `/p/${i + 1}/` }));
+    const shown = (n: number, current: number) =>
+      pagerWindow(links(n), current)
+        .map((e) => ("gap" in e ? "…" : String(e.number)))
+        .join(" ");
+    assert.equal(shown(1, 1), "1");
+    assert.equal(shown(7, 4), "1 2 3 4 5 6 7");
+    assert.equal(shown(5000, 1), "1 2 3 … 5000");
+    assert.equal(shown(5000, 2500), "1 … 2498 2499 2500 2501 2502 … 5000");
+    assert.equal(shown(5000, 5), "1 2 3 4 5 6 7 … 5000"); // page 2 alone between 1 and 3: shown, not a gap
+    assert.equal(shown(5000, 5000), "1 … 4998 4999 5000");
+    assert.equal(shown(9, 5), "1 2 3 4 5 6 7 8 9");
+    assert.equal(shown(10, 5), "1 2 3 4 5 6 7 … 10");
   });
   it("lists a city's bulletins on its province page, with the city as a child", () => {
     const terms = buildTerms(corpus(10), registries, site);

@@ -15,6 +15,10 @@ import {
 } from "../../public/js/search-text.js";
 import { ByteLists } from "./arena.ts";
 
+// Read once: imported bindings of this plain-JS module are getters when tsx runs the build, one call per unit.
+const HAN_KIND = KIND_HAN;
+const WORD_KIND = KIND_WORD;
+
 /** Unit numbers: a Han unit is its code point; a letter/digit unit counts from here. */
 const WORD_BASE = 0x110000;
 const EMPTY = -1;
@@ -148,7 +152,7 @@ export class WordIndexBuilder {
     const buf = this.unitBuf;
     let n = 0;
     scan(folded, (kind, start, end) => {
-      if (kind === KIND_HAN) {
+      if (kind === HAN_KIND) {
         let cp = folded.charCodeAt(start);
         if (end - start === 2) cp = folded.codePointAt(start)!;
         // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
@@ -159,7 +163,7 @@ export class WordIndexBuilder {
         buf[n++] = word;
         return;
       }
-      const unit = kind === KIND_WORD ? wordUnit(folded.slice(start, end)) : "";
+      const unit = kind === WORD_KIND ? wordUnit(folded.slice(start, end)) : "";
       if (unit) buf[n++] = this.runWord(unit);
       else if (n === 0 || buf[n - 1] !== EMPTY) buf[n++] = EMPTY; // one gap, as unitSpans makes it
     });
