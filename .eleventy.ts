@@ -32,9 +32,10 @@ export default function fanzha(input: SiteInput) {
     eleventyConfig.setIncludesDirectory("../layouts");
     eleventyConfig.setLayoutsDirectory("../layouts");
     // Pages are JavaScript templates that render their Nunjucks bodies (pagesPlugin); no file in content/ may
-    // be one: it would run on the build machine.
+    // be a template: a JavaScript one would run on the build machine, a Nunjucks one could reach the site data
+    // and Nunjucks' own escape hatches.
     eleventyConfig.setTemplateFormats(["njk", "11ty.js"]);
-    eleventyConfig.ignores.add(`${relative(process.cwd(), join(site.root, "content")) || "."}/**/*.11ty.js`);
+    eleventyConfig.ignores.add(`${relative(process.cwd(), join(site.root, "content")) || "."}/**/*.{11ty.js,njk}`);
 
     eleventyConfig.addPlugin(modelDataPlugin, site); // the derived data as `fz`, this run's pages as `batch`; sitemaps
     eleventyConfig.addPlugin(filtersPlugin); // qrSvg
