@@ -72,14 +72,19 @@ export const PAGER_REACH = 2;
  * number on each of its pages: 5,000 links a page, 25 million for the listing at 100,000 bulletins.
  */
 export function pagerWindow(pages: readonly PagerLink[], current: number): PagerEntry[] {
+  const last = pages.length;
+  const from = Math.max(1, current - PAGER_REACH);
+  const to = Math.min(last, current + PAGER_REACH);
+  // Page numbers, 1-based; pages[n - 1] is page n. Only the shown pages are visited, not the whole listing.
+  const shown = [...(from > 1 ? [1] : []), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)];
+  if (to < last) shown.push(last);
   const out: PagerEntry[] = [];
-  let last = 0;
-  for (const p of pages) {
-    if (p.number !== 1 && p.number !== pages.length && Math.abs(p.number - current) > PAGER_REACH) continue;
-    if (p.number - last === 2) out.push(pages[last]!);
-    else if (p.number - last > 2) out.push({ gap: true });
-    out.push(p);
-    last = p.number;
+  let before = 0;
+  for (const n of shown) {
+    if (n - before === 2) out.push(pages[before]!);
+    else if (n - before > 2) out.push({ gap: true });
+    out.push(pages[n - 1]!);
+    before = n;
   }
   return out;
 }

@@ -37,7 +37,6 @@ interface NunjucksLoader {
 }
 
 interface PageFile {
-  file: string;
   /** The front matter as data, and the permalink's own Nunjucks source when it has to be rendered per page. */
   data: Record<string, unknown>;
   permalink?: string;
@@ -54,9 +53,9 @@ function readPage(file: string): PageFile {
   const { permalink } = data;
   if (typeof permalink === "string" && /{{|{%/.test(permalink)) {
     delete data.permalink;
-    return { file, data, permalink, body };
+    return { data, permalink, body };
   }
-  return { file, data, body };
+  return { data, body };
 }
 
 /** Whether a page paginates the run's batch (see batches.ts): those render in every run, the others in the final one. */
