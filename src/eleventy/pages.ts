@@ -22,11 +22,22 @@ interface NunjucksEnvironment {
   render(name: string, context: object, done: (error: Error | null, output: string) => void): void;
 }
 
-/** A body may call an asynchronous shortcode (leadImage), so it renders with a callback. */
+/**
+ * A body may call an asynchronous shortcode (leadImage), so it renders with a callback. The page comes back
+ * flat: Nunjucks builds it as a rope of a thousand small strings, and Eleventy keeps a batch's pages until it
+ * writes them, by which time the pieces are scattered over the heap: flattening them then cost 3.6 s of 10,000
+ * bulletins' render and each kept rope held its pieces (docs/performance.md); now it costs almost nothing.
+ */
 function renderAsync(env: NunjucksEnvironment, name: string, context: object): Promise<string> {
   return new Promise((resolve, reject) =>
-    env.render(name, context, (error, output) => (error ? reject(error) : resolve(output))),
+    env.render(name, context, (error, output) => (error ? reject(error) : resolve(flat(output)))),
   );
+}
+
+/** The string, flat in memory: converting it to a number makes V8 join a rope's pieces (the result is unused). */
+function flat(text: string): string {
+  Number(text);
+  return text;
 }
 
 interface NunjucksLoader {
