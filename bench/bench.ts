@@ -1,5 +1,5 @@
-// `npm run bench -- --articles N [--seed S] [--keep] [--json] [--skip-search]`: generates a synthetic corpus
-// into a temporary folder and runs the real production build on it (every page, related headlines, feeds,
+// `npm run bench -- --articles N [--seed S] [--keep] [--json] [--skip-search] [--content DIR]`: generates a
+// synthetic corpus into a temporary folder (or reuses one a kept run left) and runs the real production build on it (every page, related headlines, feeds,
 // sitemaps, search), then prints the bulletins, pages, wall and CPU time of each phase and the peak memory of
 // the whole process tree.
 import { spawn } from "node:child_process";
@@ -30,6 +30,11 @@ export interface BenchOptions {
   skipSearch?: boolean;
   /** Print each phase as it ends on stderr. */
   progress?: boolean;
+  /**
+   * Build this corpus, which a kept run generated, instead of generating one: 100,000 bulletins take 1.5 minutes
+   * to generate, and their 100,000 new files slow this disk down for minutes after (docs/performance.md).
+   */
+  content?: string;
 }
 
 export interface BenchReport {
@@ -59,12 +64,12 @@ export interface BenchReport {
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const seed = opts.seed ?? 1;
   const dir = await mkdtemp(join(tmpdir(), "fanzha-bench-"));
-  const contentDir = join(dir, "content");
+  const contentDir = opts.content ? resolve(opts.content) : join(dir, "content");
   try {
     const t0 = performance.now();
-    await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
-    const generateMs = performance.now() - t0;
-    if (opts.progress)
+    if (!opts.content) await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
+    const generateMs = opts.content ? 0 : performance.now() - t0;
+    if (opts.progress && !opts.content)
       console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
 
     const diskProbeMs = diskProbe(join(dir, "disk-probe"));
@@ -176,6 +181,7 @@ const COMMAND_LINE = commandLine({
     keep: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     "skip-search": { type: "boolean", default: false },
+    content: { type: "string" },
   },
   help: {
     articles: ["N", "how many bulletins to generate (required)"],
@@ -183,6 +189,7 @@ const COMMAND_LINE = commandLine({
     keep: "keep the generated content and site, and print where",
     json: "print the report as JSON on stdout (progress stays on stderr)",
     "skip-search": "build without the search index",
+    content: ["DIR", "build the content folder a kept run generated (its --articles and --seed) instead of a new one"],
   },
   example: "npm run bench -- --articles 1000 --json",
 });
@@ -202,6 +209,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { json: boolean }
     keep: values.keep,
     json: values.json,
     skipSearch: values["skip-search"],
+    ...(values.content ? { content: values.content } : {}),
   };
 }
 

@@ -146,6 +146,7 @@ test("bench arguments are checked", () => {
     json: false,
     skipSearch: false,
   });
+  assert.equal(parseBenchArgs(["--articles", "50", "--content", "/tmp/c"]).content, "/tmp/c");
   assert.throws(() => parseBenchArgs(["--articles", "ten"]), /--articles: expected a whole number, got ten/);
   assert.throws(() => parseBenchArgs([]), /--articles/);
 });
@@ -179,5 +180,20 @@ test("a 50-bulletin bench runs the whole production build", async () => {
     "peak RSS",
   ]) {
     assert.ok(table.includes(label), label);
+  }
+});
+
+test("a bench builds a kept run's corpus again without generating one", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "fz-bench-reuse-"));
+  try {
+    const content = join(dir, "content");
+    await generateCorpus({ articles: 12, seed: 3, dir: content });
+    const before = fileContents(content);
+    const report = await runBench({ articles: 12, content, skipSearch: true });
+    assert.equal(report.bulletins, 12);
+    assert.equal(report.generateMs, 0);
+    assert.deepEqual(fileContents(content), before, "the corpus is read, not regenerated");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
