@@ -133,7 +133,8 @@ export interface Bulletin {
   lang: Script;
   /** Rendered, sanitised HTML of the body. */
   html: string;
-  /** Plain text of the body (no markup), for similarity, search and reading time. */
+  /** Plain text of the body (no markup), for similarity, search and reading time; `npm run build` empties it once
+   * related headlines are computed and the search worker has its copy. */
   text: string;
   readingMinutes: number;
 }

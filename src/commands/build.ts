@@ -116,6 +116,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       () => computeRelated(site.bulletins, { ...site.settings.related, now: site.now }),
       () => count(site.bulletins.length, "bulletins"),
     );
+    // Related headlines were the plain texts' last reader (the search worker was given its own copy): at 100,000
+    // bulletins they are half a gigabyte that the render would otherwise carry (docs/performance.md).
+    for (const b of site.bulletins) b.text = "";
     const data = await timed("other", () => deriveSiteData(site, related));
     const { pages, runs } = await timed(
       "render",
