@@ -69,7 +69,7 @@ function decodedIndex(builder: WordIndexBuilder): Map<string, Array<{ page: numb
     const bytes = new Uint8Array(w.bytes + 5);
     bytes[0] = 0x9a; // array, 4-byte length
     new DataView(bytes.buffer).setUint32(1, w.pages);
-    builder.copyPostings(w.id, bytes, 5);
+    assert.equal(builder.copyPostings(w.id, bytes, 5), bytes.length, `${w.word}: as many bytes as counted`);
     let page = 0;
     const entries = (decodeCbor(bytes) as CborValue[][]).map(([delta, locs, meta]) => {
       assert.deepEqual(meta, [], "no meta positions");
@@ -169,6 +169,28 @@ test("positions: title from 0, body from TITLE_SPAN, a gap holds a position; pai
   assert.deepEqual(index.get("宣传"), [{ page: 0, positions: [3] }]);
   assert.deepEqual(index.get("传反"), [{ page: 0, positions: [] }]);
   assert.equal(phraseStarts(units("反诈，宣传"), ["宣", "传"])[0], 3);
+});
+
+test("page and position gaps of any size survive the builder's compact postings", () => {
+  const builder = new WordIndexBuilder();
+  const far = "反诈。" + "的".repeat(20_000) + "防骗宣传";
+  const pages = [0, 1, 130, 20_000, 20_001];
+  for (let page = 0; page <= 20_001; page++) builder.addPage("", pages.includes(page) ? far : "无关");
+  const index = decodedIndex(builder);
+  assert.deepEqual(
+    index.get("^防骗宣"),
+    pages.map((page) => ({ page, positions: [TITLE_SPAN + 20_003] })),
+  );
+  assert.deepEqual(index.get("^反诈。"), undefined, "no triple across a gap");
+  assert.deepEqual(
+    index.get("^的的的")?.map((e) => e.positions.length),
+    pages.map(() => 19_998),
+  );
+  assert.deepEqual(
+    index.get("反诈")?.map((e) => e.page),
+    pages,
+  );
+  assert.equal(index.get("无关")?.length, 20_002 - pages.length);
 });
 
 test("a title longer than the title span is refused with its text", () => {

@@ -1,7 +1,9 @@
 // The inverted index of the search bundle, built page by page: for every unit, pair and triple of units
 // (public/js/search-text.js says which positions each keeps) the list of pages holding it, already encoded as
 // Pagefind's posting entries. Words and units are numbers while building, so that 20 million occurrences
-// at 10,000 bulletins allocate no string each; postings live in ByteLists, not in JS objects.
+// at 10,000 bulletins allocate no string each; postings live in ByteLists, not in JS objects, in a compact form
+// of their own (LEB128 numbers, no CBOR framing) that is spelt out as Pagefind's CBOR only when a chunk is
+// written: an entry without positions takes 2 bytes instead of 4, a position delta of 24–127 one instead of two.
 import { fold } from "../text/script.ts";
 import {
   KIND_HAN,
@@ -30,6 +32,7 @@ const POS_TAIL = 2;
 const POS_COUNT = 3;
 const LAST_PAGE = 4; // the page of its last posting entry (entries hold page deltas)
 const PAGE_COUNT = 5;
+const CBOR_BYTES = 6; // the length of its posting entries once written as CBOR
 const STRIDE = 8;
 
 const UNIT = 0;
@@ -97,7 +100,7 @@ export interface IndexWord {
   word: string;
   /** Pages holding the word: the length of its posting list. */
   pages: number;
-  /** Bytes of its encoded posting entries. */
+  /** Bytes of its posting entries as Pagefind's CBOR (what copyPostings writes). */
   bytes: number;
 }
 
@@ -128,6 +131,7 @@ export class WordIndexBuilder {
   private nNodes = 0;
   private unitBuf = new Int32Array(4096);
   private scratch = new Uint8Array(1024);
+  private compact = new Uint8Array(1 << 16);
 
   /** Indexes one page (the next page number); title and body as in public/js/search-text.js. */
   addPage(title: string, body: string): number {
@@ -250,7 +254,10 @@ export class WordIndexBuilder {
     state[at + POS_COUNT]!++;
   }
 
-  /** Appends each touched word's entry for this page: [page delta, [position deltas], []]. */
+  /**
+   * Appends each touched word's entry for this page, Pagefind's [page delta, [position deltas], []] in the
+   * compact form: the page delta, the number of positions, each position delta.
+   */
   private endPage(page: number): void {
     const { touched, state, nodePos, nodeNext, postings } = this;
     for (let t = 0; t < this.nTouched; t++) {
@@ -259,19 +266,21 @@ export class WordIndexBuilder {
       const positions = state[w + POS_COUNT]!;
       if (this.scratch.length < 16 + positions * 5) this.scratch = new Uint8Array(16 + positions * 10);
       const s = this.scratch;
-      s[0] = 0x83;
-      let at = cborHead(s, 1, page - state[w + LAST_PAGE]!, 0);
-      at = cborHead(s, at, positions, 0x80);
+      const delta = page - state[w + LAST_PAGE]!;
+      let at = leb128(s, 0, delta);
+      at = leb128(s, at, positions);
+      let cbor = 2 + cborSize(delta) + cborSize(positions);
       let last = 0;
       for (let node = state[w + POS_HEAD]!; node >= 0; node = nodeNext[node]!) {
         const p = nodePos[node]!;
-        at = cborHead(s, at, p - last, 0);
+        at = leb128(s, at, p - last);
+        cbor += cborSize(p - last);
         last = p;
       }
-      s[at++] = 0x80;
       postings.append(word, s, 0, at);
       state[w + LAST_PAGE] = page;
       state[w + PAGE_COUNT]!++;
+      state[w + CBOR_BYTES]! += cbor;
     }
   }
 
@@ -321,14 +330,60 @@ export class WordIndexBuilder {
       // Two numbers naming one string would make Pagefind keep only the later list.
       if (i > 0 && keyed[i - 1]!.startsWith(`${word}\u0000`))
         throw new Error(`search index: the word ${JSON.stringify(word)} was built twice`);
-      return { id, word, pages: this.state[id * STRIDE + PAGE_COUNT]!, bytes: this.postings.length(id) };
+      return { id, word, pages: this.state[id * STRIDE + PAGE_COUNT]!, bytes: this.state[id * STRIDE + CBOR_BYTES]! };
     });
   }
 
-  /** Copies a word's posting entries into out at offset; returns the offset after them. */
+  /** Writes a word's posting entries as Pagefind's CBOR into out at offset; returns the offset after them. */
   copyPostings(id: number, out: Uint8Array, offset: number): number {
-    return this.postings.copyTo(id, out, offset);
+    const length = this.postings.length(id);
+    if (this.compact.length < length) this.compact = new Uint8Array(length * 2);
+    this.postings.copyTo(id, this.compact, 0);
+    const r = new Leb128Reader(this.compact);
+    while (r.at < length) {
+      out[offset++] = 0x83;
+      offset = cborHead(out, offset, r.next(), 0);
+      const positions = r.next();
+      offset = cborHead(out, offset, positions, 0x80);
+      for (let k = 0; k < positions; k++) offset = cborHead(out, offset, r.next(), 0);
+      out[offset++] = 0x80;
+    }
+    return offset;
   }
+}
+
+/** n as LEB128 (seven bits a byte, low first, the top bit set on all but the last) into s at `at`. */
+function leb128(s: Uint8Array, at: number, n: number): number {
+  while (n >= 0x80) {
+    s[at++] = (n & 0x7f) | 0x80;
+    n >>>= 7;
+  }
+  s[at] = n;
+  return at + 1;
+}
+
+/** Reads LEB128 numbers one after another. */
+class Leb128Reader {
+  at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  next(): number {
+    let byte = this.bytes[this.at++]!;
+    if (byte < 0x80) return byte;
+    let n = 0;
+    let scale = 1;
+    for (;;) {
+      n += (byte & 0x7f) * scale;
+      if (byte < 0x80) return n;
+      scale *= 0x80;
+      byte = this.bytes[this.at++]!;
+    }
+  }
+}
+
+/** Bytes of a CBOR head for n (cborHead). */
+function cborSize(n: number): number {
+  return n < 24 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
 }
 
 /** A CBOR head into s at `at` (major: 0 unsigned, 0x80 array); returns the offset after it. */
