@@ -15,7 +15,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   import: ["--date", "--region", "--campaign", "--title", "--slug", "--to", "--dry-run", "--content"],
   check: ["--json", "--content", "--allow-drop"],
   build: ["--allow-drop", "--progress", "--no-progress"],
-  bench: ["--articles", "--seed", "--keep", "--json", "--skip-search"],
+  bench: ["--articles", "--seed", "--keep", "--json", "--skip-search", "--content"],
   cms: ["--backend-port"],
 };
 const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> })
