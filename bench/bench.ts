@@ -1,7 +1,7 @@
 // `npm run bench -- --articles N [--seed S] [--keep] [--json] [--skip-search] [--content DIR]`: generates a
-// synthetic corpus into a temporary folder (or reuses one a kept run left) and runs the real production build on it (every page, related headlines, feeds,
-// sitemaps, search), then prints the bulletins, pages, wall and CPU time of each phase and the peak memory of
-// the whole process tree.
+// synthetic corpus into a temporary folder (or takes the one a kept run left) and runs the real production
+// build on it (every page, related headlines, feeds, sitemaps, search), then prints the bulletins, pages, wall
+// and CPU time of each phase and the peak memory of the whole process tree.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -66,11 +66,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const dir = await mkdtemp(join(tmpdir(), "fanzha-bench-"));
   const contentDir = opts.content ? resolve(opts.content) : join(dir, "content");
   try {
-    const t0 = performance.now();
-    if (!opts.content) await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
-    const generateMs = opts.content ? 0 : performance.now() - t0;
-    if (opts.progress && !opts.content)
-      console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
+    let generateMs = 0;
+    if (!opts.content) {
+      const t0 = performance.now();
+      await generateCorpus({ articles: opts.articles, seed, dir: contentDir });
+      generateMs = performance.now() - t0;
+      if (opts.progress)
+        console.error(`bench: ${opts.articles} bulletins generated in ${seconds(generateMs)} into ${contentDir}`);
+    }
 
     const diskProbeMs = diskProbe(join(dir, "disk-probe"));
     const before = loadavg()[0]!;

@@ -93,3 +93,13 @@ describe("--help", () => {
     );
   });
 });
+
+test("the bench runs node with the build's own flags, so it measures the build as editors run it", () => {
+  const nodeFlags = (name: string): string[] =>
+    scripts[name]!.split(/\s+/).filter((word) => word.startsWith("--max-") || word === "--import");
+  assert.ok(
+    nodeFlags("build").some((flag) => flag.startsWith("--max-semi-space-size=")),
+    scripts.build,
+  );
+  assert.deepEqual(nodeFlags("bench"), nodeFlags("build"));
+});

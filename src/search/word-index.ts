@@ -1,9 +1,9 @@
 // The inverted index of the search bundle, built page by page: for every unit, pair and triple of units
-// (public/js/search-text.js says which positions each keeps) the list of pages holding it, already encoded as
-// Pagefind's posting entries. Words and units are numbers while building, so that 20 million occurrences
-// at 10,000 bulletins allocate no string each; postings live in ByteLists, not in JS objects, in a compact form
-// of their own (LEB128 numbers, no CBOR framing) that is spelt out as Pagefind's CBOR only when a chunk is
-// written: an entry without positions takes 2 bytes instead of 4, a position delta of 24–127 one instead of two.
+// (public/js/search-text.js says which positions each keeps) the list of pages holding it, as Pagefind's
+// posting entries. Words and units are numbers while building, so that 20 million occurrences at 10,000
+// bulletins allocate no string each; postings live in ByteLists, not in JS objects, in a compact form of their
+// own (LEB128 numbers, no CBOR framing) that is spelt out as Pagefind's CBOR only when a chunk is written: an
+// entry without positions takes 2 bytes instead of 4, a position delta of 24–127 one instead of two.
 import { fold } from "../text/script.ts";
 import {
   KIND_HAN,
