@@ -3,7 +3,7 @@
 // build on it (every page, related headlines, feeds, sitemaps, search), then prints the bulletins, pages, wall
 // and CPU time of each phase and the peak memory of the whole process tree.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -62,6 +62,10 @@ export interface BenchReport {
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchReport> {
+  if (opts.content && !existsSync(join(opts.content, "site.yaml")))
+    throw new Error(
+      `--content ${opts.content}: no site.yaml there; give <folder>/content, where <folder> is what a --keep run printed after "kept:"`,
+    );
   const seed = opts.seed ?? 1;
   const dir = await mkdtemp(join(tmpdir(), "fanzha-bench-"));
   const contentDir = opts.content ? resolve(opts.content) : join(dir, "content");

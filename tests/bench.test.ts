@@ -193,6 +193,10 @@ test("a bench builds a kept run's corpus again without generating one", async ()
     assert.equal(report.bulletins, 12);
     assert.equal(report.generateMs, 0);
     assert.deepEqual(fileContents(content), before, "the corpus is read, not regenerated");
+    await assert.rejects(
+      runBench({ articles: 12, content: dir }),
+      /--content .*fz-bench-reuse-.*: no site\.yaml there/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
