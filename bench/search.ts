@@ -42,6 +42,8 @@ console.log(
     articles,
     ...stats,
     cpuMs,
+    userMs: Math.round(cpu.user / 1000),
+    systemMs: Math.round(cpu.system / 1000),
     peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20),
     loadBefore: load,
     loadAfter: loadavg()[0],

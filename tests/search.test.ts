@@ -147,6 +147,22 @@ test("the word index answers every phrase exactly as a substring scan of the fol
   assert.ok(hits > 300, `the random texts must hold the queries often enough to test recall (${hits})`);
 });
 
+test("the posting lists are the same whether entries are sorted into them every few pages or at the end", () => {
+  const rnd = mulberry32(7);
+  const alphabet = ["电", "诈", "警", "情", "骗", "，", "ab", "9", " "];
+  const small = new WordIndexBuilder(64);
+  const large = new WordIndexBuilder();
+  for (let i = 0; i < 400; i++) {
+    const title = Array.from({ length: rnd.int(0, 6) }, () => rnd.pick(alphabet)).join("");
+    const body = Array.from({ length: rnd.int(0, 60) }, () => rnd.pick(alphabet)).join("");
+    small.addPage(title, body);
+    large.addPage(title, body);
+  }
+  const a = decodedIndex(small);
+  assert.ok(a.size > 100, `enough words to span many batches (${a.size})`);
+  assert.deepEqual(a, decodedIndex(large));
+});
+
 test("letters and digits match as whole runs, not inside longer ones", async () => {
   const builder = new WordIndexBuilder();
   builder.addPage("", "下载APP，拨打96110；apple");

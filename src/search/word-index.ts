@@ -33,7 +33,11 @@ const POS_COUNT = 3;
 const LAST_PAGE = 4; // the page of its last posting entry (entries hold page deltas)
 const PAGE_COUNT = 5;
 const CBOR_BYTES = 6; // the length of its posting entries once written as CBOR
+const BATCH = 7; // its bytes in the batch not yet in its list, then its cursor while the batch is sorted
 const STRIDE = 8;
+
+/** Entry bytes gathered from successive pages before they are sorted by word into the lists. */
+const BATCH_BYTES = 1 << 20;
 
 const UNIT = 0;
 const PAIR = 1;
@@ -130,8 +134,25 @@ export class WordIndexBuilder {
   private nodeNext = new Int32Array(8192);
   private nNodes = 0;
   private unitBuf = new Int32Array(4096);
-  private scratch = new Uint8Array(1024);
   private compact = new Uint8Array(1 << 16);
+  private batch: Uint8Array;
+  private batchLength = 0;
+  private sorted: Uint8Array;
+  /** The batch's entries: each one's word and where its bytes end in `batch`. */
+  private entryWords: Int32Array;
+  private entryEnds: Int32Array;
+  private nEntries = 0;
+  /** The batch's words in order of first entry. */
+  private batchWords = new Int32Array(4096);
+  private nBatchWords = 0;
+
+  /** `batchBytes`: how many entry bytes to gather before sorting them into the lists (tests make it small). */
+  constructor(private readonly batchBytes = BATCH_BYTES) {
+    this.batch = new Uint8Array(batchBytes + 4096);
+    this.sorted = new Uint8Array(batchBytes + 4096);
+    this.entryWords = new Int32Array(Math.ceil(batchBytes / 2) + 64);
+    this.entryEnds = new Int32Array(Math.ceil(batchBytes / 2) + 64);
+  }
 
   /** Indexes one page (the next page number); title and body as in public/js/search-text.js. */
   addPage(title: string, body: string): number {
@@ -255,19 +276,22 @@ export class WordIndexBuilder {
   }
 
   /**
-   * Appends each touched word's entry for this page, Pagefind's [page delta, [position deltas], []] in the
-   * compact form: the page delta, the number of positions, each position delta.
+   * Writes each touched word's entry for this page, Pagefind's [page delta, [position deltas], []] in the
+   * compact form: the page delta, the number of positions, each position delta. Entries go to the batch in page
+   * order; flushBatch moves them into the words' lists.
    */
   private endPage(page: number): void {
-    const { touched, state, nodePos, nodeNext, postings } = this;
+    const { touched, state, nodePos, nodeNext } = this;
     for (let t = 0; t < this.nTouched; t++) {
       const word = touched[t]!;
       const w = word * STRIDE;
       const positions = state[w + POS_COUNT]!;
-      if (this.scratch.length < 16 + positions * 5) this.scratch = new Uint8Array(16 + positions * 10);
-      const s = this.scratch;
+      if (this.batch.length < this.batchLength + 16 + positions * 5)
+        this.batch = grown(this.batch, this.batchLength + 16 + positions * 5);
+      const s = this.batch;
+      const start = this.batchLength;
       const delta = page - state[w + LAST_PAGE]!;
-      let at = leb128(s, 0, delta);
+      let at = leb128(s, start, delta);
       at = leb128(s, at, positions);
       let cbor = 2 + cborSize(delta) + cborSize(positions);
       let last = 0;
@@ -277,11 +301,61 @@ export class WordIndexBuilder {
         cbor += cborSize(p - last);
         last = p;
       }
-      postings.append(word, s, 0, at);
+      this.batchLength = at;
+      if (this.nEntries >= this.entryWords.length) {
+        this.entryWords = grown(this.entryWords, this.nEntries + 1);
+        this.entryEnds = grown(this.entryEnds, this.nEntries + 1);
+      }
+      this.entryWords[this.nEntries] = word;
+      this.entryEnds[this.nEntries++] = at;
+      if (state[w + BATCH] === 0) {
+        if (this.nBatchWords >= this.batchWords.length) this.batchWords = grown(this.batchWords, this.nBatchWords + 1);
+        this.batchWords[this.nBatchWords++] = word;
+      }
+      state[w + BATCH]! += at - start;
       state[w + LAST_PAGE] = page;
       state[w + PAGE_COUNT]!++;
       state[w + CBOR_BYTES]! += cbor;
     }
+    if (this.batchLength >= this.batchBytes) this.flushBatch();
+  }
+
+  /**
+   * Sorts the batch's entries by word (a counting sort: each word's bytes are known) and appends each word's
+   * run to its list at once. A list's tail lies at a random place in hundreds of megabytes; appending page by
+   * page cost a cache miss per entry, 27 million of them at 10,000 bulletins.
+   */
+  private flushBatch(): void {
+    const { state, batchWords, entryWords, entryEnds, batch } = this;
+    if (this.sorted.length < this.batchLength) this.sorted = grown(this.sorted, this.batchLength);
+    const sorted = this.sorted;
+    let offset = 0;
+    for (let i = 0; i < this.nBatchWords; i++) {
+      const w = batchWords[i]! * STRIDE;
+      const length = state[w + BATCH]!;
+      state[w + BATCH] = offset;
+      offset += length;
+    }
+    let from = 0;
+    for (let e = 0; e < this.nEntries; e++) {
+      const w = entryWords[e]! * STRIDE;
+      const end = entryEnds[e]!;
+      let to = state[w + BATCH]!;
+      for (let k = from; k < end; k++) sorted[to++] = batch[k]!;
+      state[w + BATCH] = to;
+      from = end;
+    }
+    from = 0;
+    for (let i = 0; i < this.nBatchWords; i++) {
+      const word = batchWords[i]!;
+      const end = state[word * STRIDE + BATCH]!;
+      this.postings.append(word, sorted, from, end - from);
+      state[word * STRIDE + BATCH] = 0;
+      from = end;
+    }
+    this.batchLength = 0;
+    this.nEntries = 0;
+    this.nBatchWords = 0;
   }
 
   private unitText(word: number, inTriple: boolean): string {
@@ -312,6 +386,7 @@ export class WordIndexBuilder {
 
   /** Every word in the order Pagefind's chunks need: by UTF-8 bytes, which is code point order. */
   sortedWords(): IndexWord[] {
+    this.flushBatch();
     const keyed: string[] = new Array<string>(this.count);
     const mixed = { astral: false, high: false };
     for (let id = 0; id < this.count; id++) {
