@@ -29,21 +29,9 @@ export class Cbor {
   }
 
   private head(major: number, n: number): this {
-    this.room(9);
-    const m = major << 5;
-    if (n < 24) this.buf[this.length++] = m | n;
-    else if (n < 0x100) {
-      this.buf[this.length++] = m | 24;
-      this.buf[this.length++] = n;
-    } else if (n < 0x10000) {
-      this.buf[this.length++] = m | 25;
-      this.buf.writeUInt16BE(n, this.length);
-      this.length += 2;
-    } else if (n < 0x100000000) {
-      this.buf[this.length++] = m | 26;
-      this.buf.writeUInt32BE(n, this.length);
-      this.length += 4;
-    } else throw new Error(`CBOR: ${n} does not fit the bundle's 32-bit numbers`);
+    if (n >= 0x100000000) throw new Error(`CBOR: ${n} does not fit the bundle's 32-bit numbers`);
+    this.room(5);
+    this.length = cborHead(this.buf, this.length, n, major << 5);
     return this;
   }
 
@@ -74,6 +62,41 @@ export class Cbor {
   bytes(): Buffer {
     return this.buf.subarray(0, this.length);
   }
+}
+
+/** Bytes of the CBOR head of n, as cborHead writes it. */
+export function cborSize(n: number): number {
+  return n < 24 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
+}
+
+/**
+ * The CBOR head of n (below 2^32) into s at `at`; `major` is the major type in its top three bits (0 an
+ * unsigned number, 0x80 an array). Returns the offset after it.
+ */
+export function cborHead(s: Uint8Array, at: number, n: number, major: number): number {
+  if (n < 24) {
+    s[at] = major | n;
+    return at + 1;
+  }
+  return cborLongHead(s, at, n, major);
+}
+
+function cborLongHead(s: Uint8Array, at: number, n: number, major: number): number {
+  if (n < 0x100) {
+    s[at++] = major | 24;
+    s[at++] = n;
+  } else if (n < 0x10000) {
+    s[at++] = major | 25;
+    s[at++] = n >>> 8;
+    s[at++] = n & 0xff;
+  } else {
+    s[at++] = major | 26;
+    s[at++] = n >>> 24;
+    s[at++] = (n >>> 16) & 0xff;
+    s[at++] = (n >>> 8) & 0xff;
+    s[at++] = n & 0xff;
+  }
+  return at;
 }
 
 /** A file as pagefind.js fetches it: gzip of the signature and the payload. */

@@ -16,10 +16,13 @@ import {
   wordUnit,
 } from "../../public/js/search-text.js";
 import { ByteLists } from "./arena.ts";
+import { cborHead as importedCborHead, cborSize as importedCborSize } from "./pagefind-format.ts";
 
-// Read once: imported bindings of this plain-JS module are getters when tsx runs the build, one call per unit.
+// Read once: imported bindings are getters when tsx runs the build, one call per unit or per posting number.
 const HAN_KIND = KIND_HAN;
 const WORD_KIND = KIND_WORD;
+const cborHead = importedCborHead;
+const cborSize = importedCborSize;
 
 /** Unit numbers: a Han unit is its code point; a letter/digit unit counts from here. */
 const WORD_BASE = 0x110000;
@@ -454,38 +457,6 @@ class Leb128Reader {
       byte = this.bytes[this.at++]!;
     }
   }
-}
-
-/** Bytes of a CBOR head for n (cborHead). */
-function cborSize(n: number): number {
-  return n < 24 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
-}
-
-/** A CBOR head into s at `at` (major: 0 unsigned, 0x80 array); returns the offset after it. */
-function cborHead(s: Uint8Array, at: number, n: number, major: number): number {
-  if (n < 24) {
-    s[at] = major | n;
-    return at + 1;
-  }
-  return cborLongHead(s, at, n, major);
-}
-
-function cborLongHead(s: Uint8Array, at: number, n: number, major: number): number {
-  if (n < 0x100) {
-    s[at++] = major | 24;
-    s[at++] = n;
-  } else if (n < 0x10000) {
-    s[at++] = major | 25;
-    s[at++] = n >>> 8;
-    s[at++] = n & 0xff;
-  } else {
-    s[at++] = major | 26;
-    s[at++] = n >>> 24;
-    s[at++] = (n >>> 16) & 0xff;
-    s[at++] = (n >>> 8) & 0xff;
-    s[at++] = n & 0xff;
-  }
-  return at;
 }
 
 function compareCodePoints(a: string, b: string): number {
