@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ import { rssBytes, TreeSampler } from "../bench/memory.ts";
 import { mulberry32 } from "../bench/random.ts";
 import { CAMPAIGNS, CITIES_BY_PROVINCE, FRAUD_TYPES } from "../bench/vocabulary.ts";
 import { formatReport, parseBenchArgs, runBench } from "../bench/bench.ts";
+import { hugoBulletin, writeHugoSite } from "../bench/hugo.ts";
 import { loadRegistries } from "../src/registries/index.ts";
 import { detectScript, toHant } from "../src/text/script.ts";
 import { fileContents } from "./helpers/files.ts";
@@ -197,6 +198,49 @@ test("a bench builds a kept run's corpus again without generating one", async ()
       runBench({ articles: 12, content: dir }),
       /--content .*fz-bench-reuse-.*: no site\.yaml there/,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the Hugo comparison site holds every bulletin with its taxonomies, dated in the site's zone", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "fz-bench-hugo-"));
+  try {
+    const content = join(dir, "content");
+    await generateCorpus({ articles: 8, seed: 5, dir: content });
+    assert.equal(writeHugoSite(content, join(dir, "site"), { cardinalityThreshold: 10 }), 8);
+    const written = fileContents(join(dir, "site", "content"));
+    const originals = fileContents(join(content, "bulletins"));
+    assert.equal(written.size, 8);
+    const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+    const utf8 = (base64: string | undefined) => Buffer.from(base64 ?? "", "base64").toString("utf8");
+    for (const [path, text] of originals) {
+      const name = path.replace(/^.*\//, "");
+      const source = split(utf8(text));
+      const hugo = split(utf8(written.get(`bulletins/${name}`)));
+      assert.equal(hugo.body, source.body, name);
+      const date = /^(\d{4}-\d{2})-(\d{2}) (\d{2}:\d{2})$/.exec(String(source.front.date))!;
+      assert.equal(hugo.front.date, `${date[1]}-${date[2]}T${date[3]}:00+08:00`, name);
+      assert.deepEqual(hugo.front.months, [date[1]], name);
+      assert.deepEqual(hugo.front.regions, [source.front.region], name);
+      assert.deepEqual(hugo.front.campaigns, list(source.front.campaign), name);
+      assert.deepEqual(hugo.front.types, list(source.front.types), name);
+      assert.deepEqual(hugo.front.tags, list(source.front.tags), name);
+      assert.equal(hugo.front.title, source.front.title, name);
+    }
+    const config = parseYaml(readFileSync(join(dir, "site", "config.yaml"), "utf8")) as {
+      related: { indices: Array<{ name: string; cardinalityThreshold?: number }> };
+    };
+    assert.deepEqual(
+      config.related.indices.map((i) => [i.name, i.cardinalityThreshold]),
+      [
+        ["campaigns", 10],
+        ["regions", 10],
+        ["types", 10],
+        ["tags", 10],
+      ],
+    );
+    assert.throws(() => hugoBulletin("x.md", "---\ntitle: t\ndate: 2024-01-02\n---\nbody"), /x\.md: date "2024-01-02"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

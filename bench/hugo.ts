@@ -1,0 +1,225 @@
+// `npm run bench:hugo -- --content DIR [--rounds N] [--work DIR] [--cardinality-threshold P] [--without-related]`:
+// the same bulletins built by Hugo and by this build, in turns in one run, so that "as fast as Hugo" (issue 13) is
+// a ratio measured on one machine rather than a number of seconds that only held on the machine it was taken on.
+// DIR is a corpus that `npm run bench -- --keep` left (<folder>/content). Hugo comes from Debian (`apt-get install
+// hugo`, 0.111 here); it is not a dependency of the portal. P sets Hugo's cardinalityThreshold on every related
+// index; --without-related leaves Hugo's pages without related bulletins, to show what they cost it.
+//
+// The Hugo site is what Hugo offers for the same portal: a page per bulletin with its five related bulletins
+// (Hugo's related content, by campaign, region, fraud type and tag; ours adds the text), a paginated page per
+// region, campaign, fraud type, tag and month and of all bulletins, their RSS feeds (the newest 50, as ours),
+// the home page and the sitemap. No search.
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
+import { startTreeSampler, type TreeMemory } from "./memory.ts";
+
+export interface HugoBulletin {
+  slug: string;
+  front: Record<string, unknown>;
+  body: string;
+}
+
+/** The site's own time zone offset: the corpus's dates are local times in Asia/Shanghai, which keeps no DST. */
+const OFFSET = "+08:00";
+
+/** A bulletin of the corpus as a Hugo content file: the taxonomies as lists, the date with its offset. */
+export function hugoBulletin(file: string, text: string): HugoBulletin {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!m) throw new Error(`${file}: no front matter fences`);
+  const fm = parseYaml(m[1]!) as Record<string, unknown>;
+  const date = String(fm.date);
+  const dm = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(date);
+  if (!dm) throw new Error(`${file}: date ${JSON.stringify(date)} is not YYYY-MM-DD HH:MM`);
+  const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const slug = file.replace(/^.*\//, "").replace(/\.md$/, "");
+  return {
+    slug,
+    front: {
+      title: fm.title,
+      date: `${dm[1]}-${dm[2]}-${dm[3]}T${dm[4]}:${dm[5]}:00${OFFSET}`,
+      slug,
+      summary: fm.summary,
+      regions: list(fm.region),
+      campaigns: list(fm.campaign),
+      types: list(fm.types),
+      tags: list(fm.tags),
+      months: [`${dm[1]}-${dm[2]}`],
+    },
+    body: m[2]!,
+  };
+}
+
+function hugoConfig(cardinalityThreshold: number | undefined) {
+  return {
+    baseURL: "https://fanzha.example.org/",
+    languageCode: "zh-Hans",
+    title: "反诈快报",
+    hasCJKLanguage: true,
+    paginate: 20,
+    // Our feeds carry the newest 50 (src/feeds/entries.ts); Hugo's default is every page.
+    rssLimit: 50,
+    disableKinds: ["404"],
+    taxonomies: { region: "regions", campaign: "campaigns", type: "types", tag: "tags", month: "months" },
+    permalinks: { bulletins: "/bulletins/:slug/" },
+    // The weights of content/site.yaml's related headlines, without the text and recency that Hugo cannot weigh.
+    related: {
+      includeNewer: true,
+      threshold: 1,
+      toLower: false,
+      indices: [
+        { name: "campaigns", weight: 3 },
+        { name: "regions", weight: 2.5 },
+        { name: "types", weight: 2 },
+        { name: "tags", weight: 1 },
+      ].map((index) => (cardinalityThreshold ? { ...index, cardinalityThreshold } : index)),
+    },
+  };
+}
+
+const LAYOUTS: Record<string, string> = {
+  "_default/baseof.html": `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}">{{ end }}
+<link rel="canonical" href="{{ .Permalink }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+`,
+  "_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "2006年1月2日 15:04" }}</time>
+{{ range .GetTerms "regions" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
+<ul>{{ range .GetTerms "campaigns" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}
+{{ range .GetTerms "types" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
+{{ .Content }}
+<p>{{ delimit .Params.tags "、" }}</p></article>
+<!--related--><nav>{{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>{{ end }}
+`,
+  "_default/list.html": `{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ $pager := .Paginate .RegularPages }}<ol>{{ range $pager.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+<time>{{ .Date.Format "2006-01-02" }}</time><p>{{ .Summary }}</p></li>{{ end }}</ol>
+{{ template "_internal/pagination.html" . }}{{ end }}
+`,
+  "_default/terms.html": `{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}
+`,
+  // The newest 20, as our home page; the whole list is the bulletins section's paginated list page.
+  "index.html": `{{ define "main" }}<ol>{{ range first 20 .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+<p>{{ .Summary }}</p></li>{{ end }}</ol>{{ end }}
+`,
+};
+
+/** Writes a Hugo site for the corpus at `contentDir` into `siteDir`; returns how many bulletins it holds. */
+const RELATED = `<aside><h2>相关通报</h2><ul>{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></aside>
+`;
+
+export interface HugoSiteOptions {
+  /** Hugo's cardinalityThreshold on every related index: keywords on more than this percentage of pages are left out. */
+  cardinalityThreshold?: number;
+  /** Without the related bulletins, to see what they cost Hugo. */
+  related?: boolean;
+}
+
+export function writeHugoSite(contentDir: string, siteDir: string, opts: HugoSiteOptions = {}): number {
+  rmSync(siteDir, { recursive: true, force: true });
+  const out = join(siteDir, "content", "bulletins");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(siteDir, "config.yaml"), toYaml(hugoConfig(opts.cardinalityThreshold)));
+  for (const [path, text] of Object.entries(LAYOUTS)) {
+    mkdirSync(join(siteDir, "layouts", path, ".."), { recursive: true });
+    writeFileSync(
+      join(siteDir, "layouts", path),
+      text.replace("<!--related-->", opts.related === false ? "" : RELATED),
+    );
+  }
+  let count = 0;
+  for (const entry of readdirSync(join(contentDir, "bulletins"), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const b = hugoBulletin(file, readFileSync(file, "utf8"));
+    writeFileSync(join(out, `${b.slug}.md`), `---\n${toYaml(b.front)}---\n${b.body}`);
+    count++;
+  }
+  return count;
+}
+
+export interface Timing {
+  wallMs: number;
+  cpuMs: number;
+  peakTreeRssBytes: number;
+}
+
+/** Runs a command to its end, measuring its wall and CPU time and the peak memory of the process tree. */
+export async function timed(command: string, args: string[], cwd: string): Promise<Timing & { stdout: string }> {
+  const sampler = await startTreeSampler(50);
+  const t0 = performance.now();
+  let stdout = "";
+  const run = new Promise<void>((done, fail) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(" ")}: exit ${code}`))));
+  });
+  let memory: TreeMemory;
+  try {
+    await run;
+  } finally {
+    // Stopped on failure too, so that the sampler's thread never keeps the process alive.
+    memory = await sampler.stop();
+  }
+  return { wallMs: performance.now() - t0, cpuMs: memory.cpuMs, peakTreeRssBytes: memory.peakTreeRssBytes, stdout };
+}
+
+interface OurReport {
+  buildMs: number;
+  memory: { cpuMs: number; peakTreeRssBytes: number };
+}
+
+/** This build on the same corpus, as `npm run bench` measures it (the build alone, not npm's start). */
+async function ours(contentDir: string, bulletins: number, skipSearch: boolean): Promise<Timing> {
+  const args = ["run", "--silent", "bench", "--", "--articles", String(bulletins), "--content", contentDir, "--json"];
+  const { stdout } = await timed("npm", skipSearch ? [...args, "--skip-search"] : args, resolve("."));
+  const report = JSON.parse(stdout) as OurReport;
+  return { wallMs: report.buildMs, cpuMs: report.memory.cpuMs, peakTreeRssBytes: report.memory.peakTreeRssBytes };
+}
+
+function line(name: string, t: Timing): string {
+  return `${name} ${(t.wallMs / 1000).toFixed(1)} s wall, ${(t.cpuMs / 1000).toFixed(1)} s CPU, ${(t.peakTreeRssBytes / 2 ** 30).toFixed(2)} GiB`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: "string" },
+      rounds: { type: "string" },
+      work: { type: "string" },
+      "cardinality-threshold": { type: "string" },
+      "without-related": { type: "boolean" },
+    },
+  });
+  if (!values.content) throw new Error("usage: npm run bench:hugo -- --content DIR [--rounds N] [--work DIR]");
+  const contentDir = resolve(values.content);
+  const work = resolve(values.work ?? join(contentDir, "..", "hugo"));
+  const threshold = values["cardinality-threshold"];
+  const bulletins = writeHugoSite(contentDir, join(work, "site"), {
+    ...(threshold ? { cardinalityThreshold: Number(threshold) } : {}),
+    related: !values["without-related"],
+  });
+  console.error(`bench:hugo: ${bulletins} bulletins written as a Hugo site in ${join(work, "site")}`);
+  const rounds = Number(values.rounds ?? 2);
+  for (let round = 1; round <= rounds; round++) {
+    // A fresh destination each round: deleting the last one's files first would slow the disk for every build.
+    const destination = join(work, `public-${Date.now()}`);
+    const hugo = await timed("hugo", ["--quiet", "--source", join(work, "site"), "--destination", destination], work);
+    const withSearch = await ours(contentDir, bulletins, false);
+    const withoutSearch = await ours(contentDir, bulletins, true);
+    console.log(
+      `round ${round}: ${line("hugo", hugo)}; ${line("fanzha", withSearch)}; ${line("fanzha --skip-search", withoutSearch)}`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
