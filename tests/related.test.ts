@@ -5,6 +5,7 @@ import { computeRelated, DEFAULT_RELATED_WEIGHTS, type RelatedEntry } from "../s
 import { campaignReason } from "../src/related/score.ts";
 import { Tokeniser } from "../src/related/tokenise.ts";
 import { IntBuffer } from "../src/related/buffers.ts";
+import { TextNeighbours, buildPostings } from "../src/related/similar.ts";
 import { KeyCounter } from "../src/related/term-ids.ts";
 import type { Bulletin, RelatedWeights } from "../src/model.ts";
 import { ZONE, campaign, fraudType, makeBulletin, region, regions } from "./fixtures/make-bulletin.ts";
@@ -368,4 +369,37 @@ test("term frequencies are counted afresh for each bulletin, long or short", () 
     [-2, 1],
   ]);
   assert.deepEqual(counted([3]), [[3, 1]]);
+});
+
+test("text neighbours: the similar ones are exactly those met through enough shared terms", () => {
+  // Five bulletins over terms 0…5; bulletin 0 holds terms 0, 1, 2.
+  const rows = [[0, 1, 2], [0, 1, 2], [0, 3], [1, 2, 4], [5], [0, 1]];
+  const width = 3;
+  const terms = new Int32Array(rows.length * width);
+  const weights = new Float64Array(rows.length * width);
+  rows.forEach((row, d) =>
+    row.forEach((t, k) => {
+      terms[d * width + k] = t;
+      weights[d * width + k] = 1 / (k + 1);
+    }),
+  );
+  const vectors = { width, sizes: Uint8Array.from(rows, (r) => r.length), terms, weights, termCount: 6 };
+  const listed = Uint8Array.from(rows, (_, d) => (d === 5 ? 0 : 1));
+  const ids = (a: Int32Array, n: number) => [...a.subarray(0, n)].sort();
+  for (const [minShared, expected] of [
+    [2, [1, 3]],
+    [3, [1]],
+    [0, [1, 2, 3]],
+  ] as const) {
+    const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed), minShared);
+    for (let round = 0; round < 2; round++) {
+      neighbours.collect(0);
+      assert.deepEqual(ids(neighbours.touched, neighbours.touchedCount), [1, 2, 3], "met through a shared term");
+      assert.deepEqual(ids(neighbours.similar, neighbours.similarCount), [...expected], `at least ${minShared}`);
+      assert.deepEqual([...neighbours.shared.subarray(0, 5)], [0, 3, 1, 2, 0]);
+      neighbours.reset();
+      assert.deepEqual([...neighbours.shared], [0, 0, 0, 0, 0, 0], "reset clears what collect counted");
+      assert.equal(neighbours.similarCount, 0);
+    }
+  }
 });

@@ -98,7 +98,7 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
   if (count === 0) return new Map(docs.map((b) => [b.url, []]));
 
   const vectors = buildVectors(docs, params);
-  const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed));
+  const neighbours = new TextNeighbours(vectors, buildPostings(vectors, listed), params.minSharedTerms);
   const { facts, packed, featureCount } = buildFacts(docs);
   const groups = new Groups(facts, listed);
   const fallbacks = new Fallbacks(facts, listed);
@@ -143,10 +143,12 @@ export function computeRelated(bulletins: readonly Bulletin[], opts: RelatedOpti
     }
 
     // A popular topic can give thousands of text neighbours; most cannot reach the bar even with the most
-    // they could share besides text, and are passed over unscored.
+    // they could share besides text, and are passed over unscored. Only those sharing enough terms can count
+    // (textOf), and the order they are offered in does not matter: the list keeps the best in one total order,
+    // and the bar only passes over candidates that are already beaten.
     const rest = scorer.ceiling() + recencyMax + MARGIN;
-    for (let i = 0; i < neighbours.touchedCount; i++) {
-      const o = neighbours.touched[i]!;
+    for (let i = 0; i < neighbours.similarCount; i++) {
+      const o = neighbours.similar[i]!;
       if (seen[o] === mark) continue;
       const text = textOf(o);
       if (text === 0 || opts.weights.text * text + rest < top.bar()) continue;
