@@ -112,7 +112,7 @@ const LAYOUTS: Record<string, string> = {
 `,
 };
 
-/** Writes a Hugo site for the corpus at `contentDir` into `siteDir`; returns how many bulletins it holds. */
+/** The related bulletins of a bulletin page, where the layout says <!--related-->. */
 const RELATED = `<aside><h2>相关通报</h2><ul>{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></aside>
 `;
 
@@ -123,6 +123,7 @@ export interface HugoSiteOptions {
   related?: boolean;
 }
 
+/** Writes a Hugo site for the corpus at `contentDir` into `siteDir`; returns how many bulletins it holds. */
 export function writeHugoSite(contentDir: string, siteDir: string, opts: HugoSiteOptions = {}): number {
   rmSync(siteDir, { recursive: true, force: true });
   const out = join(siteDir, "content", "bulletins");
@@ -146,14 +147,14 @@ export function writeHugoSite(contentDir: string, siteDir: string, opts: HugoSit
   return count;
 }
 
-export interface Timing {
+interface Timing {
   wallMs: number;
   cpuMs: number;
   peakTreeRssBytes: number;
 }
 
 /** Runs a command to its end, measuring its wall and CPU time and the peak memory of the process tree. */
-export async function timed(command: string, args: string[], cwd: string): Promise<Timing & { stdout: string }> {
+async function timed(command: string, args: string[], cwd: string): Promise<Timing & { stdout: string }> {
   const sampler = await startTreeSampler(50);
   const t0 = performance.now();
   let stdout = "";
@@ -200,7 +201,10 @@ async function main(): Promise<void> {
       "without-related": { type: "boolean" },
     },
   });
-  if (!values.content) throw new Error("usage: npm run bench:hugo -- --content DIR [--rounds N] [--work DIR]");
+  if (!values.content)
+    throw new Error(
+      "usage: npm run bench:hugo -- --content DIR [--rounds N] [--work DIR] [--cardinality-threshold P] [--without-related]",
+    );
   const contentDir = resolve(values.content);
   const work = resolve(values.work ?? join(contentDir, "..", "hugo"));
   const threshold = values["cardinality-threshold"];
