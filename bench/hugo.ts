@@ -5,16 +5,22 @@
 // hugo`, 0.111 here); it is not a dependency of the portal. P sets Hugo's cardinalityThreshold on every related
 // index; --without-related leaves Hugo's pages without related bulletins, to show what they cost it.
 //
-// The Hugo site is what Hugo offers for the same portal: a page per bulletin with its five related bulletins
-// (Hugo's related content, by campaign, region, fraud type and tag; ours adds the text), a paginated page per
-// region, campaign, fraud type, tag and month and of all bulletins, their RSS feeds (the newest 50, as ours),
-// the home page and the sitemap. No search.
+// The Hugo site is what Hugo offers for the same portal, with the corpus's own settings: a page per bulletin with
+// its related bulletins (Hugo's related content by campaign, region, fraud type and tag, with the site's weights;
+// ours adds the text), a paginated page per region, campaign, fraud type, tag and month and of all bulletins,
+// their RSS feeds (as long as ours), the home page and the sitemap. No search.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parse as parseYaml, stringify as toYaml } from "yaml";
+import { stringify as toYaml } from "yaml";
 import { startTreeSampler, type TreeMemory } from "./memory.ts";
+import { splitFrontMatter } from "../src/content/front-matter.ts";
+import { isoDate, readContentDate } from "../src/dates.ts";
+import { FEED_SIZE } from "../src/feeds/entries.ts";
+import type { SiteSettings } from "../src/model.ts";
+import { loadSettings } from "../src/settings.ts";
+import { HOME_LATEST } from "../src/site-data.ts";
 
 export interface HugoBulletin {
   slug: string;
@@ -22,58 +28,59 @@ export interface HugoBulletin {
   body: string;
 }
 
-/** The site's own time zone offset: the corpus's dates are local times in Asia/Shanghai, which keeps no DST. */
-const OFFSET = "+08:00";
-
-/** A bulletin of the corpus as a Hugo content file: the taxonomies as lists, the date with its offset. */
-export function hugoBulletin(file: string, text: string): HugoBulletin {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no front matter fences`);
-  const fm = parseYaml(m[1]!) as Record<string, unknown>;
-  const date = String(fm.date);
-  const dm = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(date);
-  if (!dm) throw new Error(`${file}: date ${JSON.stringify(date)} is not YYYY-MM-DD HH:MM`);
+/**
+ * A bulletin of the corpus as a Hugo content file: split and dated as the build reads it (in the site's zone),
+ * the taxonomies as lists.
+ */
+export function hugoBulletin(file: string, text: string, zone: string): HugoBulletin {
+  const split = splitFrontMatter(text, file);
+  const fm = split.yaml?.value as Record<string, unknown> | undefined;
+  if (split.problems.length || !fm) throw new Error(`${file}: ${split.problems[0]?.message ?? "no front matter"}`);
+  const read = readContentDate(String(fm.date), zone);
+  if ("problem" in read) throw new Error(`${file}: date ${read.problem}`);
   const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-  const slug = file.replace(/^.*\//, "").replace(/\.md$/, "");
+  const slug = basename(file, ".md");
   return {
     slug,
     front: {
       title: fm.title,
-      date: `${dm[1]}-${dm[2]}-${dm[3]}T${dm[4]}:${dm[5]}:00${OFFSET}`,
+      date: isoDate(read.date),
       slug,
       summary: fm.summary,
       regions: list(fm.region),
       campaigns: list(fm.campaign),
       types: list(fm.types),
       tags: list(fm.tags),
-      months: [`${dm[1]}-${dm[2]}`],
+      months: [read.date.toFormat("yyyy-MM")],
     },
-    body: m[2]!,
+    body: split.body,
   };
 }
 
-function hugoConfig(cardinalityThreshold: number | undefined) {
+/** The site's own settings where Hugo has the same knob: pages of a list, feed length, related weights. */
+function hugoConfig(settings: SiteSettings, cardinalityThreshold: number | undefined) {
+  const { weights } = settings.related;
   return {
-    baseURL: "https://fanzha.example.org/",
-    languageCode: "zh-Hans",
-    title: "反诈快报",
+    baseURL: `${settings.url}/`,
+    languageCode: settings.lang,
+    title: settings.title,
     hasCJKLanguage: true,
-    paginate: 20,
-    // Our feeds carry the newest 50 (src/feeds/entries.ts); Hugo's default is every page.
-    rssLimit: 50,
+    paginate: settings.perPage,
+    // Hugo's default is every page in every feed.
+    rssLimit: FEED_SIZE,
     disableKinds: ["404"],
     taxonomies: { region: "regions", campaign: "campaigns", type: "types", tag: "tags", month: "months" },
     permalinks: { bulletins: "/bulletins/:slug/" },
-    // The weights of content/site.yaml's related headlines, without the text and recency that Hugo cannot weigh.
+    // Without the text and recency that Hugo cannot weigh.
     related: {
       includeNewer: true,
       threshold: 1,
       toLower: false,
       indices: [
-        { name: "campaigns", weight: 3 },
-        { name: "regions", weight: 2.5 },
-        { name: "types", weight: 2 },
-        { name: "tags", weight: 1 },
+        { name: "campaigns", weight: weights.campaign },
+        { name: "regions", weight: weights.sameCity },
+        { name: "types", weight: weights.type },
+        { name: "tags", weight: weights.tag },
       ].map((index) => (cardinalityThreshold ? { ...index, cardinalityThreshold } : index)),
     },
   };
@@ -106,14 +113,14 @@ const LAYOUTS: Record<string, string> = {
   "_default/terms.html": `{{ define "main" }}<h1>{{ .Title }}</h1>
 <ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}
 `,
-  // The newest 20, as our home page; the whole list is the bulletins section's paginated list page.
-  "index.html": `{{ define "main" }}<ol>{{ range first 20 .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+  // The newest, as our home page; the whole list is the bulletins section's paginated list page.
+  "index.html": `{{ define "main" }}<ol>{{ range first ${HOME_LATEST} .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
 <p>{{ .Summary }}</p></li>{{ end }}</ol>{{ end }}
 `,
 };
 
 /** The related bulletins of a bulletin page, where the layout says <!--related-->. */
-const RELATED = `<aside><h2>相关通报</h2><ul>{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></aside>
+const RELATED = `<aside><h2>相关通报</h2><ul>{{ range first COUNT (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></aside>
 `;
 
 export interface HugoSiteOptions {
@@ -125,22 +132,22 @@ export interface HugoSiteOptions {
 
 /** Writes a Hugo site for the corpus at `contentDir` into `siteDir`; returns how many bulletins it holds. */
 export function writeHugoSite(contentDir: string, siteDir: string, opts: HugoSiteOptions = {}): number {
+  const { settings, problems } = loadSettings(contentDir, {});
+  if (!settings) throw new Error(`${contentDir}/site.yaml: ${problems[0]?.message}`);
   rmSync(siteDir, { recursive: true, force: true });
   const out = join(siteDir, "content", "bulletins");
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(siteDir, "config.yaml"), toYaml(hugoConfig(opts.cardinalityThreshold)));
+  writeFileSync(join(siteDir, "config.yaml"), toYaml(hugoConfig(settings, opts.cardinalityThreshold)));
+  const related = opts.related === false ? "" : RELATED.replace("COUNT", String(settings.related.count));
   for (const [path, text] of Object.entries(LAYOUTS)) {
     mkdirSync(join(siteDir, "layouts", path, ".."), { recursive: true });
-    writeFileSync(
-      join(siteDir, "layouts", path),
-      text.replace("<!--related-->", opts.related === false ? "" : RELATED),
-    );
+    writeFileSync(join(siteDir, "layouts", path), text.replace("<!--related-->", related));
   }
   let count = 0;
   for (const entry of readdirSync(join(contentDir, "bulletins"), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
     const file = join(entry.parentPath ?? entry.path, entry.name);
-    const b = hugoBulletin(file, readFileSync(file, "utf8"));
+    const b = hugoBulletin(file, readFileSync(file, "utf8"), settings.timeZone);
     writeFileSync(join(out, `${b.slug}.md`), `---\n${toYaml(b.front)}---\n${b.body}`);
     count++;
   }

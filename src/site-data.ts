@@ -12,6 +12,9 @@ import { ADMIN_PATH, cmsConfigYaml } from "./cms/config.ts";
 import { pageHead, type PageHead, type PageMetaInput } from "./meta/page-meta.ts";
 
 /** Where a bulletin links to, shared by its page and every list that shows it (looked up by its `url`). */
+
+/** Bulletins the home page lists, newest first. */
+export const HOME_LATEST = 12;
 export interface BulletinLinks {
   href: string;
   /** The date as <time datetime> wants it, and as readers read it: formatted once, for every list that shows it. */
@@ -208,7 +211,7 @@ export function deriveSiteData(
       notFound: pageHead(settings, { title: "页面未找到", path: PAGE_PATHS.notFound }),
     },
     home: {
-      latest: bulletins.slice(0, 12),
+      latest: bulletins.slice(0, HOME_LATEST),
       campaigns: [...groups.campaign].sort((a, b) => b.count - a.count).slice(0, 4),
       regions: groups.region.slice(0, 12),
       types: groups.type,

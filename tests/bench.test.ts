@@ -240,7 +240,10 @@ test("the Hugo comparison site holds every bulletin with its taxonomies, dated i
         ["tags", 10],
       ],
     );
-    assert.throws(() => hugoBulletin("x.md", "---\ntitle: t\ndate: 2024-01-02\n---\nbody"), /x\.md: date "2024-01-02"/);
+    assert.throws(
+      () => hugoBulletin("x.md", "---\ntitle: t\ndate: 2024-13-02\n---\nbody", "Asia/Shanghai"),
+      /x\.md: date "2024-13-02"/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

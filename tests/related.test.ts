@@ -372,7 +372,7 @@ test("term frequencies are counted afresh for each bulletin, long or short", () 
 });
 
 test("text neighbours: the similar ones are exactly those met through enough shared terms", () => {
-  // Five bulletins over terms 0…5; bulletin 0 holds terms 0, 1, 2.
+  // Six bulletins over terms 0…5, the last one unlisted (a draft); bulletin 0 holds terms 0, 1, 2.
   const rows = [[0, 1, 2], [0, 1, 2], [0, 3], [1, 2, 4], [5], [0, 1]];
   const width = 3;
   const terms = new Int32Array(rows.length * width);
@@ -385,7 +385,7 @@ test("text neighbours: the similar ones are exactly those met through enough sha
   );
   const vectors = { width, sizes: Uint8Array.from(rows, (r) => r.length), terms, weights, termCount: 6 };
   const listed = Uint8Array.from(rows, (_, d) => (d === 5 ? 0 : 1));
-  const ids = (a: Int32Array, n: number) => [...a.subarray(0, n)].sort();
+  const ids = (a: Int32Array, n: number) => [...a.subarray(0, n)].sort((x, y) => x - y);
   for (const [minShared, expected] of [
     [2, [1, 3]],
     [3, [1]],
