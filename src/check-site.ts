@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import type { Bulletin, Problem } from "./model.ts";
 import type { Site, LoadSiteOptions } from "./site.ts";
-import { loadSite } from "./site.ts";
+import { loadSiteInParallel } from "./site.ts";
 import { decodeProblem } from "./images.ts";
 import { dropProblem, publishedCount } from "./publish-guard.ts";
 
@@ -16,7 +16,7 @@ export interface CheckSiteOptions extends LoadSiteOptions {
 }
 
 export async function checkSite(options: CheckSiteOptions): Promise<Site> {
-  const site = loadSite(options);
+  const site = await loadSiteInParallel(options);
   site.problems.push(...(await imageProblems(site.all, options.root)));
   if (!options.allowDrop && options.outDir && !site.problems.length) {
     const drop = dropProblem(site, publishedCount(options.outDir), options.outName ?? `${options.outDir}/`);

@@ -7,7 +7,14 @@ import { sourceDate } from "./dates.ts";
 import { loadSettings } from "./settings.ts";
 import { epochProblem } from "./environment.ts";
 import { loadRegistries } from "./registries/index.ts";
-import { listBulletinFiles, loadBulletins, repoPath } from "./content/load-bulletins.ts";
+import {
+  listBulletinFiles,
+  loadBulletins,
+  repoPath,
+  type LoadContext,
+  type LoadedBulletins,
+} from "./content/load-bulletins.ts";
+import { loadBulletinsInParallel } from "./content/load-parallel.ts";
 import { ContentError } from "./errors.ts";
 
 export type BuildMode = "production" | "development";
@@ -42,6 +49,20 @@ export function byDateDesc(a: Bulletin, b: Bulletin): number {
 }
 
 export function loadSite(options: LoadSiteOptions): Site {
+  const begun = beginSite(options);
+  return finishSite(begun, loadBulletins(begun.files, begun.ctx), options.mode);
+}
+
+/** `loadSite` with the bulletins loaded on every core (content/load-parallel.ts): the build and `check`. */
+export async function loadSiteInParallel(options: LoadSiteOptions): Promise<Site> {
+  const begun = beginSite(options);
+  return finishSite(begun, await loadBulletinsInParallel(begun.files, begun.ctx, begun.contentDir), options.mode);
+}
+
+type Begun = ReturnType<typeof beginSite>;
+
+/** Everything before the bulletins: settings, registries, the build's "now" and the list of files. */
+function beginSite(options: LoadSiteOptions) {
   const contentDir = options.contentDir ?? join(options.root, "content");
   const env = options.env ?? process.env;
   const { settings, problems: settingsProblems } = loadSettings(contentDir, env);
@@ -52,19 +73,25 @@ export function loadSite(options: LoadSiteOptions): Site {
   const fixedNow = sourceDate(settings.timeZone, env);
   const now = options.now ?? fixedNow ?? DateTime.now().setZone(settings.timeZone);
   const { files, strays } = listBulletinFiles(join(contentDir, "bulletins"));
-  const { bulletins: all, problems } = loadBulletins(files, { root: options.root, settings, registries, now });
+  const ctx: LoadContext = { root: options.root, settings, registries, now };
+  return { contentDir, ctx, fixedNow, files, strays, earlyProblems: [...settingsProblems, ...registryProblems] };
+}
+
+function finishSite(begun: Begun, loaded: LoadedBulletins, mode: BuildMode): Site {
+  const { ctx, strays } = begun;
+  const { bulletins: all, problems } = loaded;
   for (const stray of strays)
-    problems.push({ file: repoPath(options.root, stray.path), line: 0, field: "file", message: stray.why });
+    problems.push({ file: repoPath(ctx.root, stray.path), line: 0, field: "file", message: stray.why });
   all.sort(byDateDesc);
-  const bulletins = options.mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
+  const bulletins = mode === "production" ? all.filter((b) => !b.draft && !b.future) : all;
   return {
-    settings,
-    registries,
+    settings: ctx.settings,
+    registries: ctx.registries,
     all,
     bulletins,
-    problems: [...settingsProblems, ...registryProblems, ...problems],
-    now,
-    fixedNow,
-    mode: options.mode,
+    problems: [...begun.earlyProblems, ...problems],
+    now: ctx.now,
+    fixedNow: begun.fixedNow,
+    mode,
   };
 }

@@ -61,28 +61,56 @@ function isHidden(relativePath: string): boolean {
   return relativePath.split(sep).some((part) => part.startsWith("."));
 }
 
-export function loadBulletins(files: readonly string[], ctx: LoadContext): { bulletins: Bulletin[]; problems: Problem[] } {
+/** What one file gave: its bulletin when valid, and every problem found in it. */
+export interface FileLoad {
+  bulletin?: Bulletin;
+  problems: Problem[];
+}
+
+/** The valid bulletins, in the files' order, and the problems of all files. */
+export interface LoadedBulletins {
+  bulletins: Bulletin[];
+  problems: Problem[];
+}
+
+export function loadBulletins(files: readonly string[], ctx: LoadContext): LoadedBulletins {
+  return gatherLoads(files, files.map((path) => loadFile(path, ctx)), ctx);
+}
+
+export function loadFile(path: string, ctx: LoadContext): FileLoad {
+  const { bulletin, problems } = loadBulletin(path, readFileSync(path), ctx);
+  return bulletin ? { bulletin, problems } : { problems };
+}
+
+/**
+ * The site's bulletins and problems from each file's load, in the files' order, which decides which of two
+ * bulletins claiming one URL is refused. `loads[i]` is the load of `files[i]`, wherever it was made.
+ */
+export function gatherLoads(
+  files: readonly string[],
+  loads: readonly FileLoad[],
+  ctx: LoadContext,
+): LoadedBulletins {
   const bulletins: Bulletin[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, Bulletin>();
-  for (const path of files) {
-    const result = loadBulletin(path, readFileSync(path), ctx);
-    problems.push(...result.problems);
-    const bulletin = result.bulletin;
-    if (!bulletin) continue;
+  loads.forEach(({ bulletin, problems: found }, i) => {
+    problems.push(...found);
+    if (!bulletin) return;
     const clash = byUrl.get(bulletin.url);
     if (clash) {
       problems.push({
         file: bulletin.sourcePath,
-        line: result.slugLine(),
+        // Rare, so the slug's line is found by parsing the file again rather than kept for every file.
+        line: loadBulletin(files[i]!, readFileSync(files[i]!), ctx).slugLine(),
         field: "slug",
         message: `${bulletin.url} is already the URL of ${clash.sourcePath}; give one of them another slug`,
       });
-      continue;
+      return;
     }
     byUrl.set(bulletin.url, bulletin);
     bulletins.push(bulletin);
-  }
+  });
   return { bulletins, problems };
 }
 
