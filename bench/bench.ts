@@ -132,9 +132,11 @@ function diskProbe(dir: string): number {
 
 /**
  * Deleting tens of thousands of files takes minutes on a disk mounted with `discard` (about 2 ms a file here),
- * after the figures are known: on POSIX a detached `rm -rf` does it while the command returns.
+ * after the figures are known: on POSIX a detached `rm -rf` does it while the command returns. The disk stays
+ * slow to create files for minutes after such a deletion, so a series of runs to compare is made with --keep and
+ * its folders deleted after the last one (docs/performance.md, "The disk").
  */
-async function removeInBackground(dir: string): Promise<void> {
+export async function removeInBackground(dir: string): Promise<void> {
   if (process.platform === "win32") return rm(dir, { recursive: true, force: true });
   const child = spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" });
   await new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify as toYaml } from "yaml";
+import { removeInBackground } from "./bench.ts";
 import { startTreeSampler, type TreeMemory } from "./memory.ts";
 import { splitFrontMatter } from "../src/content/front-matter.ts";
 import { isoDate, readContentDate } from "../src/dates.ts";
@@ -184,14 +185,34 @@ async function timed(command: string, args: string[], cwd: string): Promise<Timi
 interface OurReport {
   buildMs: number;
   memory: { cpuMs: number; peakTreeRssBytes: number };
+  dir: string;
 }
 
-/** This build on the same corpus, as `npm run bench` measures it (the build alone, not npm's start). */
-async function ours(contentDir: string, bulletins: number, skipSearch: boolean): Promise<Timing> {
-  const args = ["run", "--silent", "bench", "--", "--articles", String(bulletins), "--content", contentDir, "--json"];
+/**
+ * This build on the same corpus, as `npm run bench` measures it (the build alone, not npm's start). Its site is
+ * kept, and `dir` says where, for the caller to delete after the last measurement.
+ */
+async function ours(contentDir: string, bulletins: number, skipSearch: boolean): Promise<Timing & { dir: string }> {
+  const args = [
+    "run",
+    "--silent",
+    "bench",
+    "--",
+    "--articles",
+    String(bulletins),
+    "--content",
+    contentDir,
+    "--json",
+    "--keep",
+  ];
   const { stdout } = await timed("npm", skipSearch ? [...args, "--skip-search"] : args, resolve("."));
   const report = JSON.parse(stdout) as OurReport;
-  return { wallMs: report.buildMs, cpuMs: report.memory.cpuMs, peakTreeRssBytes: report.memory.peakTreeRssBytes };
+  return {
+    wallMs: report.buildMs,
+    cpuMs: report.memory.cpuMs,
+    peakTreeRssBytes: report.memory.peakTreeRssBytes,
+    dir: report.dir,
+  };
 }
 
 function line(name: string, t: Timing): string {
@@ -221,16 +242,20 @@ async function main(): Promise<void> {
   });
   console.error(`bench:hugo: ${bulletins} bulletins written as a Hugo site in ${join(work, "site")}`);
   const rounds = Number(values.rounds ?? 2);
+  // Every build writes into a fresh folder, and none is deleted until the last is measured: deleting a site's
+  // files slows file creation on this disk for minutes after (docs/performance.md, "The disk").
+  const written: string[] = [];
   for (let round = 1; round <= rounds; round++) {
-    // A fresh destination each round: deleting the last one's files first would slow the disk for every build.
     const destination = join(work, `public-${Date.now()}`);
     const hugo = await timed("hugo", ["--quiet", "--source", join(work, "site"), "--destination", destination], work);
     const withSearch = await ours(contentDir, bulletins, false);
     const withoutSearch = await ours(contentDir, bulletins, true);
+    written.push(destination, withSearch.dir, withoutSearch.dir);
     console.log(
       `round ${round}: ${line("hugo", hugo)}; ${line("fanzha", withSearch)}; ${line("fanzha --skip-search", withoutSearch)}`,
     );
   }
+  for (const dir of written) await removeInBackground(dir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
