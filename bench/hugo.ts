@@ -169,7 +169,9 @@ async function timed(command: string, args: string[], cwd: string): Promise<Timi
   const run = new Promise<void>((done, fail) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.on("error", fail);
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      fail(error.code === "ENOENT" ? new Error(`${command} is not installed (Hugo: apt-get install -y hugo)`) : error),
+    );
     child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(" ")}: exit ${code}`))));
   });
   let memory: TreeMemory;
@@ -258,4 +260,8 @@ async function main(): Promise<void> {
   for (const dir of written) await removeInBackground(dir);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  await main().catch((error: unknown) => {
+    console.error(`bench:hugo: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });

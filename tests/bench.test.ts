@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -244,6 +244,34 @@ test("the Hugo comparison site holds every bulletin with its taxonomies, dated i
       () => hugoBulletin("x.md", "---\ntitle: t\ndate: 2024-13-02\n---\nbody", "Asia/Shanghai"),
       /x\.md: date "2024-13-02"/,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("bench:hugo without Hugo installed says so in one line and exits with 1", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "fz-bench-nohugo-"));
+  try {
+    const content = join(dir, "content");
+    await generateCorpus({ articles: 2, seed: 5, dir: content });
+    // A PATH that holds node alone, so that `hugo` cannot be found whatever this machine has.
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, "node"));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "bench/hugo.ts", "--content", content, "--work", join(dir, "hugo")],
+      {
+        cwd: fileURLToPath(new URL("..", import.meta.url)),
+        env: { ...process.env, PATH: bin },
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^bench:hugo: hugo is not installed \(Hugo: apt-get install -y hugo\)$/m);
+    assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
