@@ -77,6 +77,16 @@ describe("loading on several threads", () => {
     assertSameLoad(await loadBulletinsInParallel(files, ctx, dir, options), loadBulletins(files, ctx));
   });
 
+  it("fails with this thread's own error when a file of its share cannot be read, the workers' end handled", async () => {
+    const { dir, files, ctx } = sampleWithProblems();
+    const missing = join(dir, "bulletins", "2024", "gone.md");
+    // One chunk holds every file, so this thread takes them all and throws before the worker has started.
+    await assert.rejects(
+      loadBulletinsInParallel([missing, ...files], ctx, dir, { threads: 2, minFilesPerThread: 1, chunk: 1000 }),
+      /ENOENT.*gone\.md/,
+    );
+  });
+
   it("fails, naming the file, when a worker cannot read one", async () => {
     const { dir, files, ctx } = sampleWithProblems();
     const missing = join(dir, "bulletins", "2024", "gone.md");

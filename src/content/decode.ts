@@ -27,17 +27,23 @@ function notUtf8(bytes: Uint8Array): { error: string; line: number } {
   const good = lenient.match(/[^\u0000-\u007F\uFFFD]/gu)?.length ?? 0;
   if (good < broken * 3) {
     const guess = chardet.detect(bytes);
-    return { error: `file is not UTF-8${guess && guess !== "UTF-8" ? ` (it looks like ${guess})` : ""}; re-save it as UTF-8`, line: 1 };
+    return {
+      error: `file is not UTF-8${guess && guess !== "UTF-8" ? ` (it looks like ${guess})` : ""}; re-save it as UTF-8`,
+      line: 1,
+    };
   }
   const at = firstInvalidUtf8(bytes);
   const line = bytes.subarray(0, at).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
   const hex = [...bytes.subarray(at, at + 3)].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
-  return { error: `file is UTF-8 except for the bytes ${hex}, which are not a character; retype the text around them`, line };
+  return {
+    error: `file is UTF-8 except for the bytes ${hex}, which are not a character; retype the text around them`,
+    line,
+  };
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence (the length if none). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -48,7 +54,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     const second = bytes[i + 1]!;
     // Overlong forms, UTF-16 surrogates (ED A0–BF …) and code points past U+10FFFF.
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second >= 0xa0) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second >= 0x90)
+    )
+      return i;
     i += length;
   }
   return bytes.length;

@@ -42,11 +42,19 @@ export function listBulletinFiles(dir: string): BulletinFiles {
     const path = join(entry.parentPath, entry.name);
     if (isHidden(relative(dir, path))) continue;
     if (entry.isSymbolicLink()) {
-      strays.push({ path, why: "symbolic links are not followed (one could publish a file from outside content/); put the file itself here" });
+      strays.push({
+        path,
+        why: "symbolic links are not followed (one could publish a file from outside content/); put the file itself here",
+      });
     } else if (entry.isFile() && entry.name.endsWith(".md")) {
       files.push(path);
     } else if (!entry.isDirectory()) {
-      strays.push({ path, why: /\.(md|markdown|mdown|mkd)$/i.test(entry.name) ? "not read: a bulletin's file name must end in .md (lower case); rename it" : "not read: only .md files belong in content/bulletins/; move it elsewhere (images go in content/images/)" });
+      strays.push({
+        path,
+        why: /\.(md|markdown|mdown|mkd)$/i.test(entry.name)
+          ? "not read: a bulletin's file name must end in .md (lower case); rename it"
+          : "not read: only .md files belong in content/bulletins/; move it elsewhere (images go in content/images/)",
+      });
     }
   }
   return { files: files.sort(), strays: strays.sort((a, b) => (a.path < b.path ? -1 : 1)) };
@@ -74,7 +82,11 @@ export interface LoadedBulletins {
 }
 
 export function loadBulletins(files: readonly string[], ctx: LoadContext): LoadedBulletins {
-  return gatherLoads(files, files.map((path) => loadFile(path, ctx)), ctx);
+  return gatherLoads(
+    files,
+    files.map((path) => loadFile(path, ctx)),
+    ctx,
+  );
 }
 
 export function loadFile(path: string, ctx: LoadContext): FileLoad {
@@ -86,11 +98,7 @@ export function loadFile(path: string, ctx: LoadContext): FileLoad {
  * The site's bulletins and problems from each file's load, in the files' order, which decides which of two
  * bulletins claiming one URL is refused. `loads[i]` is the load of `files[i]`, wherever it was made.
  */
-export function gatherLoads(
-  files: readonly string[],
-  loads: readonly FileLoad[],
-  ctx: LoadContext,
-): LoadedBulletins {
+export function gatherLoads(files: readonly string[], loads: readonly FileLoad[], ctx: LoadContext): LoadedBulletins {
   const bulletins: Bulletin[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, Bulletin>();
@@ -119,16 +127,24 @@ export function loadBulletin(
   path: string,
   bytes: Uint8Array,
   ctx: LoadContext,
-): { bulletin?: Bulletin; problems: Problem[]; /** Asked only on a clash: a line costs a second parse. */ slugLine: () => number } {
+): {
+  bulletin?: Bulletin;
+  problems: Problem[];
+  /** Asked only on a clash: a line costs a second parse. */ slugLine: () => number;
+} {
   const file = repoPath(ctx.root, path);
-  const fail = (line: number, field: string, message: string) => ({ problems: [{ file, line, field, message }], slugLine: () => line });
+  const fail = (line: number, field: string, message: string) => ({
+    problems: [{ file, line, field, message }],
+    slugLine: () => line,
+  });
   const decoded = decodeUtf8(bytes);
   if ("error" in decoded) return fail(decoded.line, "file", decoded.error);
   const split = splitFrontMatter(decoded.text, file);
   if (!split.yaml || split.problems.length) return { problems: split.problems, slugLine: () => 1 };
   const yaml = split.yaml;
   const raw = yaml.value ?? {};
-  if (typeof raw !== "object" || Array.isArray(raw)) return fail(2, "front matter", "must be a list of `field: value` lines");
+  if (typeof raw !== "object" || Array.isArray(raw))
+    return fail(2, "front matter", "must be a list of `field: value` lines");
 
   const problems: Problem[] = [];
   const data: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
@@ -155,7 +171,10 @@ export function loadBulletin(
   const date = readDate("date");
   const updated = readDate("updated");
   if (date && updated && updated < date) {
-    check("updated", `${updated.toFormat("yyyy-MM-dd HH:mm")} is before the bulletin's date, ${date.toFormat("yyyy-MM-dd HH:mm")}; updated is when it last changed after publication`);
+    check(
+      "updated",
+      `${updated.toFormat("yyyy-MM-dd HH:mm")} is before the bulletin's date, ${date.toFormat("yyyy-MM-dd HH:mm")}; updated is when it last changed after publication`,
+    );
   }
 
   const region = typeof data.region === "string" ? ctx.registries.regions.resolve(data.region.trim()) : undefined;
@@ -167,7 +186,12 @@ export function loadBulletin(
 
   const slug = fm?.slug ?? basename(path, ".md");
   if (!fm?.slug && !SLUG_PATTERN.test(slug)) {
-    problems.push({ file, line: 1, field: "slug", message: `the file name "${slug}" is not a valid URL name; rename the file or set slug: (a-z, 0-9, '-')` });
+    problems.push({
+      file,
+      line: 1,
+      field: "slug",
+      message: `the file name "${slug}" is not a valid URL name; rename the file or set slug: (a-z, 0-9, '-')`,
+    });
   }
   let sharePath: string | undefined;
   if (fm?.image) {
@@ -175,7 +199,8 @@ export function loadBulletin(
     const inside = (p: string) => p.startsWith(resolve(ctx.root) + sep);
     if (!inside(imagePath)) check("image", "must be a path inside the repository");
     else if (!existsSync(imagePath)) check("image", `file not found: ${fm.image}`);
-    else if (!inside(realpathSync(imagePath))) check("image", `${fm.image} is a link to a file outside the repository; put the picture itself there`);
+    else if (!inside(realpathSync(imagePath)))
+      check("image", `${fm.image} is a link to a file outside the repository; put the picture itself there`);
     else {
       const inspected = inspectLeadImage(imagePath);
       if ("problem" in inspected) check("image", `${fm.image} ${inspected.problem}`);
@@ -200,7 +225,13 @@ export function loadBulletin(
       message: `the image "${image.src}" is on another site, which the site's Content-Security-Policy blocks (readers would see a broken image); save it into content/images/ and write ![…](/content/images/<file>)`,
     });
   }
-  if (!rendered.text.trim()) problems.push({ file, line: split.bodyLine, field: "body", message: "the bulletin has no text below the front matter" });
+  if (!rendered.text.trim())
+    problems.push({
+      file,
+      line: split.bodyLine,
+      field: "body",
+      message: "the bulletin has no text below the front matter",
+    });
 
   if (problems.length || !fm || !date || !region) return { problems, slugLine };
   const regionPath = ctx.registries.regions.path(region.key);
@@ -222,7 +253,9 @@ export function loadBulletin(
     summary: own(fm.summary ?? summarise(rendered.firstParagraph)),
     authors: (fm.authors ?? []).map(own),
     ...(fm.source ? { source: own(fm.source) } : {}),
-    ...(fm.image && fm.image_alt && sharePath ? { image: { src: own(fm.image), alt: own(fm.image_alt), sharePath, line: yaml.lineOf(["image"]) } } : {}),
+    ...(fm.image && fm.image_alt && sharePath
+      ? { image: { src: own(fm.image), alt: own(fm.image_alt), sharePath, line: yaml.lineOf(["image"]) } }
+      : {}),
     draft: fm.draft ?? false,
     future: date > ctx.now,
     lang: fm.lang ?? ctx.settings.lang,
@@ -251,7 +284,13 @@ function bodyCharacterProblems(body: string, bodyLine: number, file: string): Pr
   const lines = body.split("\n");
   for (let i = 0; i < lines.length && problems.length < 5; i++) {
     const bad = firstBadCharacter(lines[i]!);
-    if (bad) problems.push({ file, line: bodyLine + i, field: "body", message: `contains ${bad.message} (column ${bad.column})` });
+    if (bad)
+      problems.push({
+        file,
+        line: bodyLine + i,
+        field: "body",
+        message: `contains ${bad.message} (column ${bad.column})`,
+      });
   }
   return problems;
 }
@@ -274,7 +313,12 @@ function resolveAll<T extends { key: string; name: string }>(
     const entry = registry.resolve(value);
     if (!entry) {
       const isList = Array.isArray((yaml.value as Record<string, unknown>)[field]);
-      problems.push({ file, line: yaml.lineOf(isList ? [field, index] : [field]), field, message: unknownMessage(field === "types" ? "fraud type" : field, value, registry) });
+      problems.push({
+        file,
+        line: yaml.lineOf(isList ? [field, index] : [field]),
+        field,
+        message: unknownMessage(field === "types" ? "fraud type" : field, value, registry),
+      });
     } else if (!found.includes(entry)) found.push(entry);
   });
   return found;

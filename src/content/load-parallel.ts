@@ -7,7 +7,14 @@ import { availableParallelism } from "node:os";
 import { DateTime } from "luxon";
 import type { Bulletin, Registries, SiteSettings } from "../model.ts";
 import { typeScriptWorker } from "../ts-worker.ts";
-import { gatherLoads, loadBulletins, loadFile, type FileLoad, type LoadContext, type LoadedBulletins } from "./load-bulletins.ts";
+import {
+  gatherLoads,
+  loadBulletins,
+  loadFile,
+  type FileLoad,
+  type LoadContext,
+  type LoadedBulletins,
+} from "./load-bulletins.ts";
 
 /** Below this many files a share, a thread's start (about 0.3 s to import the loader) costs more than it saves. */
 const MIN_FILES_PER_THREAD = 1500;
@@ -123,20 +130,30 @@ export async function loadBulletinsInParallel(
     now: ctx.now.toMillis(),
   };
   const zone = ctx.settings.timeZone;
-  const workers = Array.from({ length: threads - 1 }, () => typeScriptWorker(new URL("./load-thread.ts", import.meta.url), data));
-  const finished = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        worker.on("message", (message: LoadThreadMessage) => {
-          if ("done" in message) return resolve();
-          message.loads.forEach(({ bulletin, problems }, i) => {
-            loads[message.start + i] = bulletin ? { bulletin: fromWire(bulletin, ctx.registries, zone), problems } : { problems };
-          });
-        });
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`a loading thread stopped (exit code ${code}) before loading its share`)));
-      }),
+  const workers = Array.from({ length: threads - 1 }, () =>
+    typeScriptWorker(new URL("./load-thread.ts", import.meta.url), data),
   );
+  const finished = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.on("message", (message: LoadThreadMessage) => {
+            if ("done" in message) return resolve();
+            message.loads.forEach(({ bulletin, problems }, i) => {
+              loads[message.start + i] = bulletin
+                ? { bulletin: fromWire(bulletin, ctx.registries, zone), problems }
+                : { problems };
+            });
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) =>
+            reject(new Error(`a loading thread stopped (exit code ${code}) before loading its share`)),
+          );
+        }),
+    ),
+  );
+  // Awaited once this thread's share is done; should that share throw first, the workers' end is not unhandled.
+  finished.catch(() => undefined);
   try {
     // This thread's share, taken like the workers' (their messages wait until it is done).
     if (options.mainThread !== false) {
@@ -144,7 +161,7 @@ export async function loadBulletinsInParallel(
         for (let i = start; i < Math.min(start + chunk, files.length); i++) loads[i] = loadFile(files[i]!, ctx);
       }
     }
-    await Promise.all(finished);
+    await finished;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

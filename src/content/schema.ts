@@ -23,17 +23,20 @@ const tooMany = (max: number) => `must list at most ${max} entries`;
 /** One value or a list of them, always a list afterwards. */
 const oneOrMany = (max: number) =>
   z
-    .union([text(80), z.array(text(80)).refine(atMost(max), tooMany(max))], { error: "must be a name or a list of names" })
+    .union([text(80), z.array(text(80)).refine(atMost(max), tooMany(max))], {
+      error: "must be a name or a list of names",
+    })
     .transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** Free words such as `520` (a date people scam around) come out of YAML as numbers: keep them as text. */
 const word = z.union([z.number().transform(String), z.string()]).pipe(text(80));
-const list = (max: number) => z.array(word, { error: "must be a list, e.g. [刷单返利, 虚假贷款]" }).refine(atMost(max), tooMany(max));
+const list = (max: number) =>
+  z.array(word, { error: "must be a list, e.g. [刷单返利, 虚假贷款]" }).refine(atMost(max), tooMany(max));
 
 /** Dates stay strings here: the site's zone turns them into instants (src/dates.ts). */
-const dateText = z.union([z.string(), z.date()], { error: "must be a date like 2023-08-29 or 2023-08-29 09:30" }).transform((v) =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : v,
-);
+const dateText = z
+  .union([z.string(), z.date()], { error: "must be a date like 2023-08-29 or 2023-08-29 09:30" })
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 
 export const SLUG_PATTERN = /^[a-z0-9-]{1,80}$/;
 
@@ -51,7 +54,10 @@ export const frontMatterSchema = z
     updated: dateText.optional(),
     slug: z
       .string({ error: "must be text" })
-      .regex(SLUG_PATTERN, "must be 1–80 characters of a-z, 0-9 and '-' (it becomes the URL; '/' and '..' are not allowed)")
+      .regex(
+        SLUG_PATTERN,
+        "must be 1–80 characters of a-z, 0-9 and '-' (it becomes the URL; '/' and '..' are not allowed)",
+      )
       .optional(),
     image: text(300).optional(),
     image_alt: text(200).optional(),

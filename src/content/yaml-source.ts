@@ -19,7 +19,12 @@ export interface YamlSource {
  * @param firstLine line number in the file of the YAML's first line (2 for front matter after a `---` fence)
  * @param fallbackLine line to report for fields that are missing altogether
  */
-export function parseYamlWithLines(source: string, file: string, firstLine: number, fallbackLine = firstLine): YamlSource {
+export function parseYamlWithLines(
+  source: string,
+  file: string,
+  firstLine: number,
+  fallbackLine = firstLine,
+): YamlSource {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
@@ -36,7 +41,12 @@ export function parseYamlWithLines(source: string, file: string, firstLine: numb
     } catch (error) {
       // Aliases that expand exponentially ("billion laughs") are refused by the yaml package with an error
       // that names no file; it becomes a problem at the first alias, like any other malformed YAML.
-      problems.push({ file, line: lineAt(firstAliasOffset(doc) ?? 0), field: "front matter", message: `YAML aliases (*name) expand to too much (${error instanceof Error ? error.message : String(error)}); write the values out` });
+      problems.push({
+        file,
+        line: lineAt(firstAliasOffset(doc) ?? 0),
+        field: "front matter",
+        message: `YAML aliases (*name) expand to too much (${error instanceof Error ? error.message : String(error)}); write the values out`,
+      });
     }
   }
   return {
