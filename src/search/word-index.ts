@@ -42,37 +42,39 @@ const STRIDE = 8;
 /** Entry bytes gathered from successive pages before they are sorted by word into the lists. */
 const BATCH_BYTES = 1 << 20;
 
+/** Int32s per KeyTable slot: two keys and the id, and one spare so that a slot never straddles a cache line. */
+const SLOT = 4;
+
 const UNIT = 0;
 const PAIR = 1;
 const TRIPLE = 2;
 
 /**
- * (int32, int32) → word id by open addressing in three typed arrays: a pair is keyed by its two unit words,
- * a triple by its pair word and third unit word, so every key is two small integers and no string or double
- * is made per occurrence.
+ * (int32, int32) → word id by open addressing, each slot's two keys and id side by side (a probe reads one cache
+ * line, not one in each of three arrays): a pair is keyed by its two unit words, a triple by its pair word and
+ * third unit word, so every key is two small integers and no string or double is made per occurrence.
  */
 class KeyTable {
-  private k1 = new Int32Array(1 << 12).fill(EMPTY);
-  private k2 = new Int32Array(1 << 12);
-  private ids = new Int32Array(1 << 12);
+  private slots = new Int32Array(SLOT << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   private size = 0;
 
   /** The id of (a, b); when absent, `fresh` is stored for it and returned. */
   idOf(a: number, b: number, fresh: number): number {
     if (this.size * 2 >= this.mask) this.grow();
-    const k1 = this.k1;
+    const slots = this.slots;
     const mask = this.mask;
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
     h ^= h >>> 15;
     let i = h & mask;
     for (;;) {
-      const x = k1[i]!;
-      if (x === a && this.k2[i] === b) return this.ids[i]!;
+      const at = i * SLOT;
+      const x = slots[at]!;
+      if (x === a && slots[at + 1] === b) return slots[at + 2]!;
       if (x === EMPTY) {
-        k1[i] = a;
-        this.k2[i] = b;
-        this.ids[i] = fresh;
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = fresh;
         this.size++;
         return fresh;
       }
@@ -81,14 +83,13 @@ class KeyTable {
   }
 
   private grow(): void {
-    const { k1, k2, ids } = this;
-    const size = k1.length * 2;
-    this.k1 = new Int32Array(size).fill(EMPTY);
-    this.k2 = new Int32Array(size);
-    this.ids = new Int32Array(size);
-    this.mask = size - 1;
+    const old = this.slots;
+    const capacity = (old.length / SLOT) * 2;
+    this.slots = new Int32Array(capacity * SLOT).fill(EMPTY);
+    this.mask = capacity - 1;
     this.size = 0;
-    for (let i = 0; i < k1.length; i++) if (k1[i] !== EMPTY) this.idOf(k1[i]!, k2[i]!, ids[i]!);
+    for (let at = 0; at < old.length; at += SLOT)
+      if (old[at] !== EMPTY) this.idOf(old[at]!, old[at + 1]!, old[at + 2]!);
   }
 }
 
