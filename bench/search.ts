@@ -8,7 +8,7 @@ import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { generateCorpus } from "./corpus.ts";
 import { startTreeSampler } from "./memory.ts";
-import { loadSite } from "../src/site.ts";
+import { loadSiteInParallel } from "../src/site.ts";
 import { indexSearch } from "../src/search/index-search.ts";
 
 const articles = Number(process.argv[2] ?? 1000);
@@ -22,7 +22,7 @@ const exists = await stat(join(contentDir, "site.yaml")).then(
 );
 if (!exists) await generateCorpus({ articles, seed: 1, dir: contentDir });
 const t0 = performance.now();
-const site = loadSite({ root: resolve("."), contentDir, mode: "production" });
+const site = await loadSiteInParallel({ root: resolve("."), contentDir, mode: "production" });
 if (site.problems.length)
   throw new Error(`corpus has ${site.problems.length} problems, first: ${JSON.stringify(site.problems[0])}`);
 console.log(`loaded ${site.bulletins.length} bulletins in ${Math.round(performance.now() - t0)} ms`);
