@@ -4,7 +4,12 @@ import { describe, it } from "node:test";
 import { DateTime } from "luxon";
 import type { Bulletin } from "../src/model.ts";
 import { formatProblem } from "../src/errors.ts";
-import { listBulletinFiles, loadBulletins, type LoadContext } from "../src/content/load-bulletins.ts";
+import {
+  listBulletinFiles,
+  loadBulletins,
+  type LoadContext,
+  type LoadedBulletins,
+} from "../src/content/load-bulletins.ts";
 import { fromWire, loadBulletinsInParallel, toWire } from "../src/content/load-parallel.ts";
 import { loadSite } from "../src/site.ts";
 import { copyContent, ROOT, writeBulletin } from "./helpers/content-copy.ts";
@@ -16,7 +21,7 @@ function plain(b: Bulletin): unknown {
 }
 
 /** Asserts that two loads hold the same bulletins, made of the same registry entries, and the same problems. */
-function assertSameLoad(actual: ReturnType<typeof loadBulletins>, expected: ReturnType<typeof loadBulletins>): void {
+function assertSameLoad(actual: LoadedBulletins, expected: LoadedBulletins): void {
   assert.deepEqual(actual.problems.map(formatProblem), expected.problems.map(formatProblem));
   assert.deepEqual(actual.bulletins.map(plain), expected.bulletins.map(plain));
   actual.bulletins.forEach((b, i) => {

@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { DateTime } from "luxon";
 import { loadRegistries } from "../registries/index.ts";
 import { loadFile, type LoadContext } from "./load-bulletins.ts";
-import { toWire, type LoadThreadData, type LoadThreadMessage } from "./load-parallel.ts";
+import { claimChunks, toWireLoad, type LoadThreadData, type LoadThreadMessage } from "./load-parallel.ts";
 
 const { files, next, chunk, root, contentDir, settings, now } = workerData as LoadThreadData;
 const counter = new Int32Array(next);
@@ -16,11 +16,6 @@ const ctx: LoadContext = {
   now: DateTime.fromMillis(now, { zone: settings.timeZone }),
 };
 const post = (message: LoadThreadMessage) => parentPort!.postMessage(message);
-for (let start = Atomics.add(counter, 0, chunk); start < files.length; start = Atomics.add(counter, 0, chunk)) {
-  const loads = files.slice(start, start + chunk).map((path) => {
-    const { bulletin, problems } = loadFile(path, ctx);
-    return bulletin ? { bulletin: toWire(bulletin), problems } : { problems };
-  });
-  post({ start, loads });
-}
+for (const [start, end] of claimChunks(counter, chunk, files.length))
+  post({ start, loads: files.slice(start, end).map((path) => toWireLoad(loadFile(path, ctx))) });
 post({ done: true });
