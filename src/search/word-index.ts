@@ -6,6 +6,7 @@
 // entry without positions takes 2 bytes instead of 4, a position delta of 24–127 one instead of two.
 import { fold } from "../text/script.ts";
 import {
+  charKind,
   KIND_HAN,
   KIND_WORD,
   TITLE_SPAN,
@@ -36,13 +37,20 @@ const POS_COUNT = 3;
 const LAST_PAGE = 4; // the page of its last posting entry (entries hold page deltas)
 const PAGE_COUNT = 5;
 const CBOR_BYTES = 6; // the length of its posting entries once written as CBOR
-const BATCH = 7; // its bytes in the batch not yet in its list, then its cursor while the batch is sorted
+const BATCH = 7; // 1 + its slot in the batch's words, 0 when it has no entry in the batch
 const STRIDE = 8;
+
+/** What a code unit is to cut, beside Han unit words (≥ 0): not yet known, letter or digit, gap, surrogate. */
+const UNSEEN = -2;
+const LETTER = -3;
+const GAP_CHAR = -4;
+const SURROGATE = -5;
+const ASCII_UNIT = /^[0-9a-z]+$/;
 
 /** Entry bytes gathered from successive pages before they are sorted by word into the lists. */
 const BATCH_BYTES = 1 << 20;
 
-/** Int32s per KeyTable slot: two keys and the id, and one spare so that a slot never straddles a cache line. */
+/** Int32s per KeyTable slot: three keys and the id, so that a slot never straddles a cache line. */
 const SLOT = 4;
 
 const UNIT = 0;
@@ -50,36 +58,45 @@ const PAIR = 1;
 const TRIPLE = 2;
 
 /**
- * (int32, int32) → word id by open addressing, each slot's two keys and id side by side (a probe reads one cache
- * line, not one in each of three arrays): a pair is keyed by its two unit words, a triple by its pair word and
- * third unit word, so every key is two small integers and no string or double is made per occurrence.
+ * Three int32 keys → word id by open addressing, each slot's keys and id side by side (a probe reads one cache
+ * line, not one in each of four arrays): a pair is keyed by its two unit words, a triple by its three, so every
+ * key is small integers, no string or double is made per occurrence, and a triple is found without its pair.
  */
 class KeyTable {
   private slots = new Int32Array(SLOT << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   private size = 0;
+  /** Where the last unsuccessful find stopped: the slot claim fills. */
+  private free = 0;
 
-  /** The id of (a, b); when absent, `fresh` is stored for it and returned. */
-  idOf(a: number, b: number, fresh: number): number {
-    if (this.size * 2 >= this.mask) this.grow();
+  /** The id stored for (a, b, c), or EMPTY. */
+  find(a: number, b: number, c: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
     h ^= h >>> 15;
     let i = h & mask;
     for (;;) {
       const at = i * SLOT;
       const x = slots[at]!;
-      if (x === a && slots[at + 1] === b) return slots[at + 2]!;
+      if (x === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
       if (x === EMPTY) {
-        slots[at] = a;
-        slots[at + 1] = b;
-        slots[at + 2] = fresh;
-        this.size++;
-        return fresh;
+        this.free = at;
+        return EMPTY;
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /** Stores id for the keys the last find did not find (no other find in between). */
+  claim(a: number, b: number, c: number, id: number): void {
+    const slots = this.slots;
+    const at = this.free;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = c;
+    slots[at + 3] = id;
+    if (++this.size * 2 >= this.mask) this.grow();
   }
 
   private grow(): void {
@@ -88,8 +105,12 @@ class KeyTable {
     this.slots = new Int32Array(capacity * SLOT).fill(EMPTY);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let at = 0; at < old.length; at += SLOT)
-      if (old[at] !== EMPTY) this.idOf(old[at]!, old[at + 1]!, old[at + 2]!);
+    for (let at = 0; at < old.length; at += SLOT) {
+      const a = old[at]!;
+      if (a === EMPTY) continue;
+      this.find(a, old[at + 1]!, old[at + 2]!);
+      this.claim(a, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    }
   }
 }
 
@@ -118,6 +139,8 @@ export class WordIndexBuilder {
   /** Unit word of each Han code point (-1: none yet), and of each letter/digit unit by its number. */
   private hanWords = new Int32Array(WORD_BASE).fill(EMPTY);
   private runWords = new Int32Array(64).fill(EMPTY);
+  /** What cut makes of each UTF-16 code unit (UNSEEN until first met). */
+  private codeWords = new Int32Array(0x10000).fill(UNSEEN);
   private pairs = new KeyTable();
   private triples = new KeyTable();
   private count = 0;
@@ -142,19 +165,20 @@ export class WordIndexBuilder {
   private batch: Uint8Array;
   private batchLength = 0;
   private sorted: Uint8Array;
-  /** The batch's entries: each one's word and where its bytes end in `batch`. */
-  private entryWords: Int32Array;
+  /** The batch's entries: each one's word (its slot in batchWords) and where its bytes end in `batch`. */
+  private entrySlots: Int32Array;
   private entryEnds: Int32Array;
   private nEntries = 0;
-  /** The batch's words in order of first entry. */
+  /** The batch's words in order of first entry, and their bytes in it (then their cursors while sorted). */
   private batchWords = new Int32Array(4096);
+  private slotBytes = new Int32Array(4096);
   private nBatchWords = 0;
 
   /** `batchBytes`: how many entry bytes to gather before sorting them into the lists (tests make it small). */
   constructor(private readonly batchBytes = BATCH_BYTES) {
     this.batch = new Uint8Array(batchBytes + 4096);
     this.sorted = new Uint8Array(batchBytes + 4096);
-    this.entryWords = new Int32Array(Math.ceil(batchBytes / 2) + 64);
+    this.entrySlots = new Int32Array(Math.ceil(batchBytes / 2) + 64);
     this.entryEnds = new Int32Array(Math.ceil(batchBytes / 2) + 64);
   }
 
@@ -168,33 +192,91 @@ export class WordIndexBuilder {
       throw new Error(
         `search index: a title of ${titleUnits} units does not fit below position ${TITLE_SPAN}: ${JSON.stringify(title)}`,
       );
-    this.section(titleUnits, 0, page, true);
-    this.section(this.cut(body), TITLE_SPAN, page, false);
+    this.title(titleUnits, page);
+    this.body(this.cut(body), page);
     this.endPage(page);
     return page;
   }
 
-  /** The unit words of a text into unitBuf (-1 for a gap); returns how many. */
+  /**
+   * The unit words of a text into unitBuf (-1 for a gap); returns how many. What each UTF-16 code unit is
+   * (its Han unit word once folded, or a letter, or a gap) is learnt once, so a text costs a table read a
+   * character; a text with surrogates takes the general way (cutSlowly), which this must equal.
+   */
   private cut(text: string): number {
-    const folded = fold(text);
-    if (this.unitBuf.length < folded.length) this.unitBuf = grown(this.unitBuf, folded.length);
+    const length = text.length;
+    if (this.unitBuf.length < length) this.unitBuf = grown(this.unitBuf, length);
     const buf = this.unitBuf;
+    const codes = this.codeWords;
+    let n = 0;
+    let runKind = 0;
+    let runStart = 0;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      let w = codes[c]!;
+      if (w === UNSEEN) w = codes[c] = this.codeWord(c);
+      if (w >= 0) {
+        if (runKind !== 0) ((n = this.endRun(text, runKind, runStart, i, n)), (runKind = 0));
+        buf[n++] = w;
+      } else if (w !== runKind) {
+        if (w === SURROGATE) return this.cutSlowly(text);
+        if (runKind !== 0) n = this.endRun(text, runKind, runStart, i, n);
+        runKind = w;
+        runStart = i;
+      }
+    }
+    return runKind !== 0 ? this.endRun(text, runKind, runStart, length, n) : n;
+  }
+
+  /** What code unit c is to cut: its Han unit word, LETTER, GAP_CHAR, or SURROGATE. */
+  private codeWord(c: number): number {
+    if (c >= 0xd800 && c <= 0xdfff) return SURROGATE;
+    const folded = fold(String.fromCharCode(c));
+    const kind = charKind(folded.charCodeAt(0));
+    if (kind === HAN_KIND) return this.hanWord(folded, 0, 1);
+    return kind === WORD_KIND ? LETTER : GAP_CHAR;
+  }
+
+  /** The unit word of the Han character at folded[start, end). */
+  private hanWord(folded: string, start: number, end: number): number {
+    let cp = folded.charCodeAt(start);
+    if (end - start === 2) cp = folded.codePointAt(start)!;
+    // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
+    if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)))
+      cp = hanUnit(folded.slice(start, end)).codePointAt(0)!;
+    let word = this.hanWords[cp]!;
+    if (word === EMPTY) word = this.hanWords[cp] = this.newWord(UNIT, cp, 0);
+    return word;
+  }
+
+  /** Ends a run of letters or of gap characters at unitBuf[n]; returns the new n. */
+  private endRun(text: string, kind: number, start: number, end: number, n: number): number {
+    if (kind === LETTER) {
+      const run = text.slice(start, end);
+      // Lower-case ASCII letters and digits are their own unit (fold and wordUnit leave them alone).
+      const unit = ASCII_UNIT.test(run) ? run : wordUnit(fold(run));
+      if (unit) {
+        this.unitBuf[n] = this.runWord(unit);
+        return n + 1;
+      }
+    }
+    return this.gap(n);
+  }
+
+  /** One gap, as unitSpans makes it: a gap next to a gap is not another. */
+  private gap(n: number): number {
+    if (n > 0 && this.unitBuf[n - 1] === EMPTY) return n;
+    this.unitBuf[n] = EMPTY;
+    return n + 1;
+  }
+
+  /** cut for any text: folded, then scanned as search-text.js scans it. */
+  private cutSlowly(text: string): number {
+    const folded = fold(text);
     let n = 0;
     scan(folded, (kind, start, end) => {
-      if (kind === HAN_KIND) {
-        let cp = folded.charCodeAt(start);
-        if (end - start === 2) cp = folded.codePointAt(start)!;
-        // hanUnit leaves the two main blocks alone; asking it would cost a string per character.
-        if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)))
-          cp = hanUnit(folded.slice(start, end)).codePointAt(0)!;
-        let word = this.hanWords[cp]!;
-        if (word === EMPTY) word = this.hanWords[cp] = this.newWord(UNIT, cp, 0);
-        buf[n++] = word;
-        return;
-      }
-      const unit = kind === WORD_KIND ? wordUnit(folded.slice(start, end)) : "";
-      if (unit) buf[n++] = this.runWord(unit);
-      else if (n === 0 || buf[n - 1] !== EMPTY) buf[n++] = EMPTY; // one gap, as unitSpans makes it
+      if (kind === HAN_KIND) this.unitBuf[n++] = this.hanWord(folded, start, end);
+      else n = kind === WORD_KIND ? this.endRun(folded, LETTER, start, end, n) : this.gap(n);
     });
     return n;
   }
@@ -211,27 +293,72 @@ export class WordIndexBuilder {
     return this.runWords[id]!;
   }
 
-  private section(n: number, base: number, page: number, inTitle: boolean): void {
+  private pairOf(u: number, u2: number): number {
+    let pair = this.pairs.find(u, u2, 0);
+    if (pair === EMPTY) this.pairs.claim(u, u2, 0, (pair = this.newWord(PAIR, u, u2)));
+    return pair;
+  }
+
+  private tripleOf(u: number, u2: number, u3: number): number {
+    let triple = this.triples.find(u, u2, u3);
+    if (triple === EMPTY) {
+      // pairOf probes the other table, so the free slot this find left stays the one to claim.
+      triple = this.newWord(TRIPLE, this.pairOf(u, u2), u3);
+      this.triples.claim(u, u2, u3, triple);
+    }
+    return triple;
+  }
+
+  /** The title's units, pairs and triples, each with its positions (a hit in the title ranks first). */
+  private title(n: number, page: number): void {
     const units = this.unitBuf;
-    const mark = page + 1;
     for (let j = 0; j < n; j++) {
       const u = units[j]!;
       if (u < 0) continue;
-      const p = base + j;
-      // Unit and pair words keep title positions only (ranking); triples keep all (phrase checks).
-      if (inTitle) this.occur(u, p, page);
-      else if (this.state[u * STRIDE + TOUCHED_ON]! !== mark) this.touch(u, mark);
+      this.occur(u, j, page);
       const u2 = j + 1 < n ? units[j + 1]! : EMPTY;
       if (u2 < 0) continue;
-      let pair = this.pairs.idOf(u, u2, this.count);
-      if (pair === this.count) pair = this.newWord(PAIR, u, u2);
-      if (inTitle) this.occur(pair, p, page);
-      else if (this.state[pair * STRIDE + TOUCHED_ON]! !== mark) this.touch(pair, mark);
+      this.occur(this.pairOf(u, u2), j, page);
       const u3 = j + 2 < n ? units[j + 2]! : EMPTY;
-      if (u3 < 0) continue;
-      let triple = this.triples.idOf(pair, u3, this.count);
-      if (triple === this.count) triple = this.newWord(TRIPLE, pair, u3);
-      this.occur(triple, p, page);
+      if (u3 >= 0) this.occur(this.tripleOf(u, u2, u3), j, page);
+    }
+  }
+
+  /**
+   * The body's words: units and pairs by page only, triples with every position (phrase checks). A unit or
+   * pair with a triple after it is marked on the page through the triple's keys, once per triple and page,
+   * so that a position costs one probe, not three.
+   */
+  private body(n: number, page: number): void {
+    const units = this.unitBuf;
+    const mark = page + 1;
+    // this.state is read afresh each time: a new word may have grown it.
+    for (let j = 0; j < n; j++) {
+      const u = units[j]!;
+      if (u < 0) continue;
+      const u2 = j + 1 < n ? units[j + 1]! : EMPTY;
+      const u3 = u2 >= 0 && j + 2 < n ? units[j + 2]! : EMPTY;
+      if (u3 >= 0) {
+        const triple = this.tripleOf(u, u2, u3);
+        if (this.state[triple * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(triple, mark);
+        this.occur(triple, TITLE_SPAN + j, page);
+      } else if (u2 >= 0) {
+        const pair = this.pairOf(u, u2);
+        if (this.state[pair * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(pair, mark);
+      } else if (this.state[u * STRIDE + TOUCHED_ON] !== mark) this.touch(u, mark);
+    }
+  }
+
+  /**
+   * Marks a word on this page and the pair and unit it starts with (key1 of a triple, then of a pair). A word
+   * marked on a page always has its prefixes marked, so the walk stops at the first one that is.
+   */
+  private touchWithPrefixes(word: number, mark: number): void {
+    for (;;) {
+      this.touch(word, mark);
+      if (this.classes[word] === UNIT) return;
+      word = this.key1[word]!;
+      if (this.state[word * STRIDE + TOUCHED_ON] === mark) return;
     }
   }
 
@@ -285,74 +412,90 @@ export class WordIndexBuilder {
    * order; flushBatch moves them into the words' lists.
    */
   private endPage(page: number): void {
-    const { touched, state, nodePos, nodeNext } = this;
-    for (let t = 0; t < this.nTouched; t++) {
+    const nTouched = this.nTouched;
+    // Room for the whole page at once: a number takes at most five bytes.
+    const room = this.batchLength + nTouched * 10 + this.nNodes * 5;
+    if (this.batch.length < room) this.batch = grown(this.batch, room);
+    if (this.entrySlots.length < this.nEntries + nTouched) {
+      this.entrySlots = grown(this.entrySlots, this.nEntries + nTouched);
+      this.entryEnds = grown(this.entryEnds, this.nEntries + nTouched);
+    }
+    if (this.batchWords.length < this.nBatchWords + nTouched) {
+      this.batchWords = grown(this.batchWords, this.nBatchWords + nTouched);
+      this.slotBytes = grown(this.slotBytes, this.nBatchWords + nTouched);
+    }
+    const { touched, state, nodePos, nodeNext, batch, entrySlots, entryEnds, batchWords, slotBytes } = this;
+    let at = this.batchLength;
+    let nEntries = this.nEntries;
+    for (let t = 0; t < nTouched; t++) {
       const word = touched[t]!;
       const w = word * STRIDE;
       const positions = state[w + POS_COUNT]!;
-      if (this.batch.length < this.batchLength + 16 + positions * 5)
-        this.batch = grown(this.batch, this.batchLength + 16 + positions * 5);
-      const s = this.batch;
-      const start = this.batchLength;
+      const start = at;
       const delta = page - state[w + LAST_PAGE]!;
-      let at = leb128(s, start, delta);
-      at = leb128(s, at, positions);
-      let cbor = 2 + cborSize(delta) + cborSize(positions);
-      let last = 0;
-      for (let node = state[w + POS_HEAD]!; node >= 0; node = nodeNext[node]!) {
-        const p = nodePos[node]!;
-        at = leb128(s, at, p - last);
-        cbor += cborSize(p - last);
-        last = p;
+      if (delta < 0x80) batch[at++] = delta;
+      else at = leb128(batch, at, delta);
+      // 0x83, the delta, the positions' head, 0x80 (no meta positions): 4 bytes for a small delta and no positions.
+      let cbor = 4 + (delta < 24 ? 0 : delta < 0x100 ? 1 : delta < 0x10000 ? 2 : 4);
+      if (positions !== 0) {
+        at = leb128(batch, at, positions);
+        cbor += cborSize(positions) - 1;
+        let last = 0;
+        for (let node = state[w + POS_HEAD]!; node >= 0; node = nodeNext[node]!) {
+          const p = nodePos[node]!;
+          at = leb128(batch, at, p - last);
+          cbor += cborSize(p - last);
+          last = p;
+        }
+      } else batch[at++] = 0;
+      let slot = state[w + BATCH]!;
+      if (slot === 0) {
+        slot = state[w + BATCH] = ++this.nBatchWords;
+        batchWords[slot - 1] = word;
+        slotBytes[slot - 1] = 0;
       }
-      this.batchLength = at;
-      if (this.nEntries >= this.entryWords.length) {
-        this.entryWords = grown(this.entryWords, this.nEntries + 1);
-        this.entryEnds = grown(this.entryEnds, this.nEntries + 1);
-      }
-      this.entryWords[this.nEntries] = word;
-      this.entryEnds[this.nEntries++] = at;
-      if (state[w + BATCH] === 0) {
-        if (this.nBatchWords >= this.batchWords.length) this.batchWords = grown(this.batchWords, this.nBatchWords + 1);
-        this.batchWords[this.nBatchWords++] = word;
-      }
-      state[w + BATCH]! += at - start;
+      slotBytes[slot - 1]! += at - start;
+      entrySlots[nEntries] = slot - 1;
+      entryEnds[nEntries++] = at;
       state[w + LAST_PAGE] = page;
       state[w + PAGE_COUNT]!++;
       state[w + CBOR_BYTES]! += cbor;
     }
-    if (this.batchLength >= this.batchBytes) this.flushBatch();
+    this.batchLength = at;
+    this.nEntries = nEntries;
+    if (at >= this.batchBytes) this.flushBatch();
   }
 
   /**
    * Sorts the batch's entries by word (a counting sort: each word's bytes are known) and appends each word's
    * run to its list at once. A list's tail lies at a random place in hundreds of megabytes; appending page by
-   * page cost a cache miss per entry, 27 million of them at 10,000 bulletins.
+   * page cost a cache miss per entry, 27 million of them at 10,000 bulletins. Entries name their word by its
+   * slot in the batch, so that the sort's cursors sit in one small array rather than in the words' records.
    */
   private flushBatch(): void {
-    const { state, batchWords, entryWords, entryEnds, batch } = this;
+    const { state, batchWords, slotBytes, entrySlots, entryEnds, batch } = this;
     if (this.sorted.length < this.batchLength) this.sorted = grown(this.sorted, this.batchLength);
     const sorted = this.sorted;
+    const nSlots = this.nBatchWords;
     let offset = 0;
-    for (let i = 0; i < this.nBatchWords; i++) {
-      const w = batchWords[i]! * STRIDE;
-      const length = state[w + BATCH]!;
-      state[w + BATCH] = offset;
+    for (let i = 0; i < nSlots; i++) {
+      const length = slotBytes[i]!;
+      slotBytes[i] = offset;
       offset += length;
     }
     let from = 0;
     for (let e = 0; e < this.nEntries; e++) {
-      const w = entryWords[e]! * STRIDE;
+      const slot = entrySlots[e]!;
       const end = entryEnds[e]!;
-      let to = state[w + BATCH]!;
+      let to = slotBytes[slot]!;
       for (let k = from; k < end; k++) sorted[to++] = batch[k]!;
-      state[w + BATCH] = to;
+      slotBytes[slot] = to;
       from = end;
     }
     from = 0;
-    for (let i = 0; i < this.nBatchWords; i++) {
+    for (let i = 0; i < nSlots; i++) {
       const word = batchWords[i]!;
-      const end = state[word * STRIDE + BATCH]!;
+      const end = slotBytes[i]!;
       this.postings.append(word, sorted, from, end - from);
       state[word * STRIDE + BATCH] = 0;
       from = end;
