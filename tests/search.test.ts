@@ -223,6 +223,17 @@ test("words come out in code point order, as Pagefind compares them, astral char
   assert.deepEqual(words, byCodePoint);
 });
 
+test("words that share their first characters come out in code point order too", () => {
+  const rnd = mulberry32(5);
+  const pieces = ["app", "apple", "appl", "ap", "a", "1", "12", "123456", "诈", "骗", "诈骗", "，", " "];
+  const builder = new WordIndexBuilder();
+  for (let i = 0; i < 200; i++) builder.addPage("", Array.from({ length: 12 }, () => rnd.pick(pieces)).join(""));
+  const words = builder.sortedWords().map((w) => w.word);
+  assert.ok(words.filter((w) => w.length > 4).length > 50, "many words longer than the radix sort's four units");
+  const byCodePoint = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  assert.deepEqual(words, byCodePoint);
+});
+
 test("fragment: site-relative url, Chinese date, region path, body in its own script", () => {
   const b = makeBulletin({
     slug: "wuxi-case",

@@ -534,23 +534,23 @@ export class WordIndexBuilder {
   /** Every word in the order Pagefind's chunks need: by UTF-8 bytes, which is code point order. */
   sortedWords(): IndexWord[] {
     this.flushBatch();
-    const keyed: string[] = new Array<string>(this.count);
-    const mixed = { astral: false, high: false };
-    for (let id = 0; id < this.count; id++) {
-      const word = this.wordText(id);
-      if (/[\ud800-\udfff]/.test(word)) mixed.astral = true;
-      if (/[\ue000-\uffff]/.test(word)) mixed.high = true;
-      keyed[id] = `${word}\u0000${id}`;
+    const count = this.count;
+    const words = new Array<string>(count);
+    let astral = false;
+    let high = false;
+    for (let id = 0; id < count; id++) {
+      const word = (words[id] = this.wordText(id));
+      // A pair or triple holds only its units' characters and ASCII marks, so its units tell.
+      if (this.classes[id] !== UNIT) continue;
+      if (/[\ud800-\udfff]/.test(word)) astral = true;
+      if (/[\ue000-\uffff]/.test(word)) high = true;
     }
     // UTF-16 order equals code point order unless surrogates meet characters above U+E000.
-    if (mixed.astral && mixed.high) keyed.sort(compareCodePoints);
-    else keyed.sort();
-    return keyed.map((k, i) => {
-      const cut = k.lastIndexOf("\u0000");
-      const id = Number(k.slice(cut + 1));
-      const word = k.slice(0, cut);
+    const order = astral && high ? sortedBy(words, compareCodePoints) : radixSorted(words);
+    return Array.from(order, (id, i) => {
+      const word = words[id]!;
       // Two numbers naming one string would make Pagefind keep only the later list.
-      if (i > 0 && keyed[i - 1]!.startsWith(`${word}\u0000`))
+      if (i > 0 && words[order[i - 1]!] === word)
         throw new Error(`search index: the word ${JSON.stringify(word)} was built twice`);
       return { id, word, pages: this.state[id * STRIDE + PAGE_COUNT]!, bytes: this.state[id * STRIDE + CBOR_BYTES]! };
     });
@@ -560,14 +560,23 @@ export class WordIndexBuilder {
   copyPostings(id: number, out: Uint8Array, offset: number): number {
     const length = this.postings.length(id);
     if (this.compact.length < length) this.compact = new Uint8Array(length * 2);
-    this.postings.copyTo(id, this.compact, 0);
-    const r = new Leb128Reader(this.compact);
-    while (r.at < length) {
+    const s = this.compact;
+    this.postings.copyTo(id, s, 0);
+    // Most numbers are one LEB128 byte and one CBOR byte: those are read and written in line.
+    let at = 0;
+    while (at < length) {
       out[offset++] = 0x83;
-      offset = cborHead(out, offset, r.next(), 0);
-      const positions = r.next();
-      offset = cborHead(out, offset, positions, 0x80);
-      for (let k = 0; k < positions; k++) offset = cborHead(out, offset, r.next(), 0);
+      let n = s[at++]!;
+      if (n >= 0x80) ((n = longLeb128(s, at - 1)), (at = longEnd));
+      offset = n < 24 ? ((out[offset] = n), offset + 1) : cborHead(out, offset, n, 0);
+      let positions = s[at++]!;
+      if (positions >= 0x80) ((positions = longLeb128(s, at - 1)), (at = longEnd));
+      offset = positions < 24 ? ((out[offset] = 0x80 | positions), offset + 1) : cborHead(out, offset, positions, 0x80);
+      for (let k = 0; k < positions; k++) {
+        n = s[at++]!;
+        if (n >= 0x80) ((n = longLeb128(s, at - 1)), (at = longEnd));
+        offset = n < 24 ? ((out[offset] = n), offset + 1) : cborHead(out, offset, n, 0);
+      }
       out[offset++] = 0x80;
     }
     return offset;
@@ -584,23 +593,82 @@ function leb128(s: Uint8Array, at: number, n: number): number {
   return at + 1;
 }
 
-/** Reads LEB128 numbers one after another. */
-class Leb128Reader {
-  at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+/** Where the last longLeb128 ended. */
+let longEnd = 0;
 
-  next(): number {
-    let byte = this.bytes[this.at++]!;
-    if (byte < 0x80) return byte;
-    let n = 0;
-    let scale = 1;
-    for (;;) {
-      n += (byte & 0x7f) * scale;
-      if (byte < 0x80) return n;
-      scale *= 0x80;
-      byte = this.bytes[this.at++]!;
+/** The LEB128 number at s[at] (of any length); sets longEnd to the offset after it. */
+function longLeb128(s: Uint8Array, at: number): number {
+  let n = 0;
+  let scale = 1;
+  for (;;) {
+    const byte = s[at++]!;
+    n += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      longEnd = at;
+      return n;
     }
+    scale *= 0x80;
   }
+}
+
+/** Word ids in the order of their words under compare. */
+function sortedBy(words: readonly string[], compare: (a: string, b: string) => number): Int32Array {
+  return Int32Array.from(words.keys()).sort((a, b) => compare(words[a]!, words[b]!));
+}
+
+/** How many leading UTF-16 code units radixSorted orders by before comparing whole words. */
+const RADIX_UNITS = 4;
+
+/**
+ * Word ids in the UTF-16 order of their words: a stable counting sort on each of the first four code units,
+ * last first (an absent unit sorts first, as a shorter word does), then whole-word comparison only among words
+ * that agree on those four and are longer. Most words (a triple of Han characters is "^" and three) are done by
+ * the counting sorts, several times faster than sorting 300,000 strings by comparison.
+ */
+function radixSorted(words: readonly string[]): Int32Array {
+  const n = words.length;
+  let order = Int32Array.from(words.keys());
+  let next = new Int32Array(n);
+  const starts = new Int32Array(0x10002);
+  for (let k = RADIX_UNITS - 1; k >= 0; k--) {
+    starts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      starts[(k < w.length ? w.charCodeAt(k) + 1 : 0) + 1]!++;
+    }
+    for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+    for (let i = 0; i < n; i++) {
+      const id = order[i]!;
+      const w = words[id]!;
+      next[starts[k < w.length ? w.charCodeAt(k) + 1 : 0]!++] = id;
+    }
+    [order, next] = [next, order];
+  }
+  for (let from = 0; from < n;) {
+    let to = from + 1;
+    let longer = words[order[from]!]!.length > RADIX_UNITS;
+    while (to < n && samePrefix(words[order[from]!]!, words[order[to]!]!)) {
+      longer ||= words[order[to]!]!.length > RADIX_UNITS;
+      to++;
+    }
+    if (longer && to - from > 1) order.subarray(from, to).sort((a, b) => compareUtf16(words[a]!, words[b]!));
+    from = to;
+  }
+  return order;
+}
+
+/** Whether two words agree on their first RADIX_UNITS code units (a word shorter than that counts its end). */
+function samePrefix(a: string, b: string): boolean {
+  for (let k = 0; k < RADIX_UNITS; k++) {
+    const x = k < a.length ? a.charCodeAt(k) : -1;
+    if (x !== (k < b.length ? b.charCodeAt(k) : -1)) return false;
+    if (x < 0) return true;
+  }
+  return true;
+}
+
+function compareUtf16(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareCodePoints(a: string, b: string): number {
