@@ -15,17 +15,39 @@ export class Cbor {
   private buf: Buffer;
   length = 0;
 
-  constructor(initial = 1024) {
+  /** `start`: bytes at the front that are not CBOR (the signature of a signed writer). */
+  private constructor(
+    initial: number,
+    private readonly start: number,
+  ) {
     this.buf = Buffer.allocUnsafe(initial);
+    this.length = start;
   }
 
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
+  static plain(initial = 1024): Cbor {
+    return new Cbor(initial, 0);
+  }
+
+  /** A writer whose bytes begin with Pagefind's signature, so that packSigned gzips them without a copy. */
+  static signed(initial = 1024): Cbor {
+    const c = new Cbor(initial + SIGNATURE.length, SIGNATURE.length);
+    c.buf.set(SIGNATURE);
+    return c;
+  }
+
+  /** Starts over, keeping the buffer (and the signature, when signed). */
+  reset(): void {
+    this.length = this.start;
+  }
+
+  /** Makes room for n more bytes; returns the buffer to write them into from `length`. */
+  room(n: number): Buffer {
+    if (this.length + n <= this.buf.length) return this.buf;
     let size = this.buf.length * 2;
     while (size < this.length + n) size *= 2;
     const next = Buffer.allocUnsafe(size);
     this.buf.copy(next, 0, 0, this.length);
-    this.buf = next;
+    return (this.buf = next);
   }
 
   private head(major: number, n: number): this {
@@ -49,14 +71,6 @@ export class Cbor {
 
   array(n: number): this {
     return this.head(4, n);
-  }
-
-  /** Bytes already encoded elsewhere (a posting list kept since it was built). */
-  raw(bytes: Uint8Array): this {
-    this.room(bytes.length);
-    this.buf.set(bytes, this.length);
-    this.length += bytes.length;
-    return this;
   }
 
   bytes(): Buffer {
@@ -104,6 +118,12 @@ export function packFile(payload: Uint8Array, level = 6): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, payload]), { level });
 }
 
+/** packFile for bytes that already begin with the signature (Cbor.signed). */
+export function packSigned(signed: Uint8Array, level = 6): Buffer {
+  if (!SIGNATURE.equals(signed.subarray(0, SIGNATURE.length))) throw new Error("packSigned: no signature in front");
+  return gzipSync(signed, { level });
+}
+
 /** The inverse of packFile, for tests and tools. */
 export function unpackFile(file: Uint8Array): Buffer {
   const raw = gunzipSync(file);
@@ -127,7 +147,7 @@ export function metaPayload(opts: {
   chunks: readonly MetaChunk[];
   metaFields: readonly string[];
 }): Buffer {
-  const c = new Cbor(64 + opts.pages.length * 8 + opts.chunks.length * 32);
+  const c = Cbor.plain(64 + opts.pages.length * 8 + opts.chunks.length * 32);
   c.array(6).text(PAGEFIND_VERSION);
   c.array(opts.pages.length);
   for (const hash of opts.pages) c.array(3).text(hash).uint(opts.wordCount).text("");
@@ -145,9 +165,23 @@ export function entryJson(language: string, metaHash: string, pageCount: number)
   return `${JSON.stringify({ version: PAGEFIND_VERSION, languages: { [language]: { hash: metaHash, wasm: null, page_count: pageCount } }, include_characters: [] })}\n`;
 }
 
-/** A page's fragment: what `result.data()` resolves to. */
-export function fragmentPayload(f: { url: string; content: string; meta: Record<string, string> }): Buffer {
-  return Buffer.from(
-    JSON.stringify({ url: f.url, content: f.content, word_count: 0, filters: {}, meta: f.meta, anchors: [] }),
-  );
+/** Where fragments are spelt before gzip: one buffer for all, grown as needed. */
+let fragmentBuffer = Buffer.allocUnsafe(1 << 16);
+
+/** A page's fragment as a file (`level`: gzip's): what `result.data()` resolves to. */
+export function packFragment(f: { url: string; content: string; meta: Record<string, string> }, level = 6): Buffer {
+  const json = JSON.stringify({
+    url: f.url,
+    content: f.content,
+    word_count: 0,
+    filters: {},
+    meta: f.meta,
+    anchors: [],
+  });
+  // UTF-8 takes at most three bytes for each UTF-16 code unit.
+  if (fragmentBuffer.length < SIGNATURE.length + json.length * 3)
+    fragmentBuffer = Buffer.allocUnsafe(SIGNATURE.length + json.length * 3);
+  SIGNATURE.copy(fragmentBuffer);
+  const end = SIGNATURE.length + fragmentBuffer.write(json, SIGNATURE.length);
+  return gzipSync(fragmentBuffer.subarray(0, end), { level });
 }
