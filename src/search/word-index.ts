@@ -161,6 +161,8 @@ export class WordIndexBuilder {
   private nodeNext = new Int32Array(8192);
   private nNodes = 0;
   private unitBuf = new Int32Array(4096);
+  /** The word starting at each unit of the body: its triple, else its pair, else itself. */
+  private startWords = new Int32Array(4096);
   private compact = new Uint8Array(1 << 16);
   private batch: Uint8Array;
   private batchLength = 0;
@@ -327,25 +329,27 @@ export class WordIndexBuilder {
   /**
    * The body's words: units and pairs by page only, triples with every position (phrase checks). A unit or
    * pair with a triple after it is marked on the page through the triple's keys, once per triple and page,
-   * so that a position costs one probe, not three.
+   * so that a position costs one probe, not three. Words are found for the whole body first and marked
+   * after: a loop of lookups alone lets the processor wait for several table lines at once.
    */
   private body(n: number, page: number): void {
     const units = this.unitBuf;
-    const mark = page + 1;
-    // this.state is read afresh each time: a new word may have grown it.
+    if (this.startWords.length < n) this.startWords = grown(this.startWords, n);
+    const starts = this.startWords;
     for (let j = 0; j < n; j++) {
       const u = units[j]!;
       if (u < 0) continue;
       const u2 = j + 1 < n ? units[j + 1]! : EMPTY;
       const u3 = u2 >= 0 && j + 2 < n ? units[j + 2]! : EMPTY;
-      if (u3 >= 0) {
-        const triple = this.tripleOf(u, u2, u3);
-        if (this.state[triple * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(triple, mark);
-        this.occur(triple, TITLE_SPAN + j, page);
-      } else if (u2 >= 0) {
-        const pair = this.pairOf(u, u2);
-        if (this.state[pair * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(pair, mark);
-      } else if (this.state[u * STRIDE + TOUCHED_ON] !== mark) this.touch(u, mark);
+      starts[j] = u3 >= 0 ? this.tripleOf(u, u2, u3) : u2 >= 0 ? this.pairOf(u, u2) : u;
+    }
+    const mark = page + 1;
+    const state = this.state; // no word is made below, so it cannot grow
+    for (let j = 0; j < n; j++) {
+      if (units[j]! < 0) continue;
+      const word = starts[j]!;
+      if (state[word * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(word, mark);
+      if (j + 2 < n && units[j + 1]! >= 0 && units[j + 2]! >= 0) this.occur(word, TITLE_SPAN + j, page);
     }
   }
 
