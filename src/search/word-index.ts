@@ -3,7 +3,7 @@
 // posting entries. Words and units are numbers while building, so that 20 million occurrences at 10,000
 // bulletins allocate no string each; postings live in ByteLists, not in JS objects, in a compact form of their
 // own (LEB128 numbers, no CBOR framing) that is spelt out as Pagefind's CBOR only when a chunk is written: an
-// entry without positions takes 2 bytes instead of 4, a position delta of 24–127 one instead of two.
+// entry without positions (most of them) takes 1 byte instead of 4, a position delta of 24–127 one instead of two.
 import { fold } from "../text/script.ts";
 import {
   charKind,
@@ -412,8 +412,8 @@ export class WordIndexBuilder {
 
   /**
    * Writes each touched word's entry for this page, Pagefind's [page delta, [position deltas], []] in the
-   * compact form: the page delta, the number of positions, each position delta. Entries go to the batch in page
-   * order; flushBatch moves them into the words' lists.
+   * compact form: twice the page delta, plus 1 when positions follow; then the number of positions and each
+   * position delta. Entries go to the batch in page order; flushBatch moves them into the words' lists.
    */
   private endPage(page: number): void {
     const nTouched = this.nTouched;
@@ -437,8 +437,9 @@ export class WordIndexBuilder {
       const positions = state[w + POS_COUNT]!;
       const start = at;
       const delta = page - state[w + LAST_PAGE]!;
-      if (delta < 0x80) batch[at++] = delta;
-      else at = leb128(batch, at, delta);
+      const head = delta * 2 + (positions !== 0 ? 1 : 0);
+      if (head < 0x80) batch[at++] = head;
+      else at = leb128(batch, at, head);
       // 0x83, the delta, the positions' head, 0x80 (no meta positions): 4 bytes for a small delta and no positions.
       let cbor = 4 + (delta < 24 ? 0 : delta < 0x100 ? 1 : delta < 0x10000 ? 2 : 4);
       if (positions !== 0) {
@@ -451,7 +452,7 @@ export class WordIndexBuilder {
           cbor += cborSize(p - last);
           last = p;
         }
-      } else batch[at++] = 0;
+      }
       let slot = state[w + BATCH]!;
       if (slot === 0) {
         slot = state[w + BATCH] = ++this.nBatchWords;
@@ -570,11 +571,15 @@ export class WordIndexBuilder {
     let at = 0;
     while (at < length) {
       out[offset++] = 0x83;
-      let n = s[at++]!;
-      if (n >= 0x80) ((n = longLeb128(s, at - 1)), (at = longEnd));
+      let head = s[at++]!;
+      if (head >= 0x80) ((head = longLeb128(s, at - 1)), (at = longEnd));
+      let n = Math.floor(head / 2);
       offset = n < 24 ? ((out[offset] = n), offset + 1) : cborHead(out, offset, n, 0);
-      let positions = s[at++]!;
-      if (positions >= 0x80) ((positions = longLeb128(s, at - 1)), (at = longEnd));
+      let positions = 0;
+      if (head % 2 === 1) {
+        positions = s[at++]!;
+        if (positions >= 0x80) ((positions = longLeb128(s, at - 1)), (at = longEnd));
+      }
       offset = positions < 24 ? ((out[offset] = 0x80 | positions), offset + 1) : cborHead(out, offset, positions, 0x80);
       for (let k = 0; k < positions; k++) {
         n = s[at++]!;
