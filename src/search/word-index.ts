@@ -636,27 +636,35 @@ const RADIX_UNITS = 4;
  */
 function radixSorted(words: readonly string[]): Int32Array {
   const n = words.length;
+  // Each word's first code units (+1; 0 past its end), read once: the passes below then touch no string.
+  const keys = new Uint32Array(n * RADIX_UNITS);
+  for (let id = 0; id < n; id++) {
+    const w = words[id]!;
+    const length = Math.min(w.length, RADIX_UNITS);
+    for (let k = 0; k < length; k++) keys[id * RADIX_UNITS + k] = w.charCodeAt(k) + 1;
+  }
   let order = Int32Array.from(words.keys());
   let next = new Int32Array(n);
   const starts = new Int32Array(0x10002);
   for (let k = RADIX_UNITS - 1; k >= 0; k--) {
     starts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const w = words[i]!;
-      starts[(k < w.length ? w.charCodeAt(k) + 1 : 0) + 1]!++;
-    }
+    for (let id = 0; id < n; id++) starts[keys[id * RADIX_UNITS + k]! + 1]!++;
     for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
     for (let i = 0; i < n; i++) {
       const id = order[i]!;
-      const w = words[id]!;
-      next[starts[k < w.length ? w.charCodeAt(k) + 1 : 0]!++] = id;
+      next[starts[keys[id * RADIX_UNITS + k]!]!++] = id;
     }
     [order, next] = [next, order];
   }
+  /** Whether two words agree on their first RADIX_UNITS code units (a shorter word counts its end). */
+  const samePrefix = (a: number, b: number): boolean => {
+    for (let k = 0; k < RADIX_UNITS; k++) if (keys[a * RADIX_UNITS + k] !== keys[b * RADIX_UNITS + k]) return false;
+    return true;
+  };
   for (let from = 0; from < n;) {
     let to = from + 1;
     let longer = words[order[from]!]!.length > RADIX_UNITS;
-    while (to < n && samePrefix(words[order[from]!]!, words[order[to]!]!)) {
+    while (to < n && samePrefix(order[from]!, order[to]!)) {
       longer ||= words[order[to]!]!.length > RADIX_UNITS;
       to++;
     }
@@ -664,16 +672,6 @@ function radixSorted(words: readonly string[]): Int32Array {
     from = to;
   }
   return order;
-}
-
-/** Whether two words agree on their first RADIX_UNITS code units (a word shorter than that counts its end). */
-function samePrefix(a: string, b: string): boolean {
-  for (let k = 0; k < RADIX_UNITS; k++) {
-    const x = k < a.length ? a.charCodeAt(k) : -1;
-    if (x !== (k < b.length ? b.charCodeAt(k) : -1)) return false;
-    if (x < 0) return true;
-  }
-  return true;
 }
 
 function compareUtf16(a: string, b: string): number {
