@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { PAGEFIND_VERSION, unpackFile } from "../src/search/pagefind-format.ts";
+import { Cbor, PAGEFIND_VERSION, unpackFile } from "../src/search/pagefind-format.ts";
 import { checkPagefindVersion, installedPagefindVersion } from "../src/search/pagefind-runtime.ts";
 import { indexSearch } from "../src/search/index-search.ts";
 import { makeBulletin } from "./fixtures/make-bulletin.ts";
@@ -128,4 +128,15 @@ test("the bundle's metadata and chunks have the shapes the installed Pagefind bi
       "wasm.unknown.pagefind",
     ].sort(),
   );
+});
+
+test("CBOR text is UTF-8 as Buffer writes it, for short words and long strings alike", () => {
+  const samples = ["", "app", "诈骗", "^下载app~", "Café", "𠀀丁", "a\ud800b", "\udc00", "x".repeat(70) + "诈骗𠀀"];
+  for (const s of samples) {
+    const c = Cbor.plain(4);
+    c.text(s);
+    assert.equal(decodeCbor(c.bytes()), Buffer.from(s).toString(), JSON.stringify(s));
+    const bytes = Buffer.from(s);
+    assert.deepEqual(c.bytes().subarray(c.bytes().length - bytes.length), bytes, `bytes of ${JSON.stringify(s)}`);
+  }
 });

@@ -197,6 +197,7 @@ export class WordIndexBuilder {
     this.title(titleUnits, page);
     this.body(this.cut(body), page);
     this.endPage(page);
+    if (this.batchLength >= this.batchBytes) this.flushBatch();
     return page;
   }
 
@@ -417,17 +418,7 @@ export class WordIndexBuilder {
    */
   private endPage(page: number): void {
     const nTouched = this.nTouched;
-    // Room for the whole page at once: a number takes at most five bytes.
-    const room = this.batchLength + nTouched * 10 + this.nNodes * 5;
-    if (this.batch.length < room) this.batch = grown(this.batch, room);
-    if (this.entrySlots.length < this.nEntries + nTouched) {
-      this.entrySlots = grown(this.entrySlots, this.nEntries + nTouched);
-      this.entryEnds = grown(this.entryEnds, this.nEntries + nTouched);
-    }
-    if (this.batchWords.length < this.nBatchWords + nTouched) {
-      this.batchWords = grown(this.batchWords, this.nBatchWords + nTouched);
-      this.slotBytes = grown(this.slotBytes, this.nBatchWords + nTouched);
-    }
+    this.roomForPage();
     const { touched, state, nodePos, nodeNext, batch, entrySlots, entryEnds, batchWords, slotBytes } = this;
     let at = this.batchLength;
     let nEntries = this.nEntries;
@@ -468,7 +459,25 @@ export class WordIndexBuilder {
     }
     this.batchLength = at;
     this.nEntries = nEntries;
-    if (at >= this.batchBytes) this.flushBatch();
+  }
+
+  /**
+   * Room in the batch for the whole page at once (a number takes at most five bytes). Apart from endPage's
+   * loop, as is the call to flushBatch: V8 compiles endPage again whenever a branch it never took is taken,
+   * and both are first taken only after a few hundred pages.
+   */
+  private roomForPage(): void {
+    const nTouched = this.nTouched;
+    const room = this.batchLength + nTouched * 10 + this.nNodes * 5;
+    if (this.batch.length < room) this.batch = grown(this.batch, room);
+    if (this.entrySlots.length < this.nEntries + nTouched) {
+      this.entrySlots = grown(this.entrySlots, this.nEntries + nTouched);
+      this.entryEnds = grown(this.entryEnds, this.nEntries + nTouched);
+    }
+    if (this.batchWords.length < this.nBatchWords + nTouched) {
+      this.batchWords = grown(this.batchWords, this.nBatchWords + nTouched);
+      this.slotBytes = grown(this.slotBytes, this.nBatchWords + nTouched);
+    }
   }
 
   /**
