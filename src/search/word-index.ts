@@ -346,12 +346,28 @@ export class WordIndexBuilder {
     }
     const mark = page + 1;
     const state = this.state; // no word is made below, so it cannot grow
+    if (this.nodePos.length < this.nNodes + n) {
+      this.nodePos = grown(this.nodePos, this.nNodes + n);
+      this.nodeNext = grown(this.nodeNext, this.nNodes + n);
+    }
+    const { nodePos, nodeNext } = this;
+    let node = this.nNodes;
     for (let j = 0; j < n; j++) {
       if (units[j]! < 0) continue;
       const word = starts[j]!;
-      if (state[word * STRIDE + TOUCHED_ON] !== mark) this.touchWithPrefixes(word, mark);
-      if (j + 2 < n && units[j + 1]! >= 0 && units[j + 2]! >= 0) this.occur(word, TITLE_SPAN + j, page);
+      const at = word * STRIDE;
+      if (state[at + TOUCHED_ON] !== mark) this.touchWithPrefixes(word, mark);
+      if (j + 2 >= n || units[j + 1]! < 0 || units[j + 2]! < 0) continue;
+      // A triple: its position joins its list for this page (occur, in line).
+      nodePos[node] = TITLE_SPAN + j;
+      nodeNext[node] = -1;
+      const tail = state[at + POS_TAIL]!;
+      if (tail < 0) state[at + POS_HEAD] = node;
+      else nodeNext[tail] = node;
+      state[at + POS_TAIL] = node++;
+      state[at + POS_COUNT]!++;
     }
+    this.nNodes = node;
   }
 
   /**
