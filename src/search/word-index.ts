@@ -46,6 +46,8 @@ const LETTER = -3;
 const GAP_CHAR = -4;
 const SURROGATE = -5;
 const ASCII_UNIT = /^[0-9a-z]+$/;
+/** Runs up to this long are keyed by number (37^8 < 2^53): 0–9 and a–z as 1–36, in base 37. */
+const SHORT_RUN = 8;
 
 /** Entry bytes gathered from successive pages before they are sorted by word into the lists. */
 const BATCH_BYTES = 1 << 20;
@@ -139,6 +141,8 @@ export class WordIndexBuilder {
   /** Unit word of each Han code point (-1: none yet), and of each letter/digit unit by its number. */
   private hanWords = new Int32Array(WORD_BASE).fill(EMPTY);
   private runWords = new Int32Array(64).fill(EMPTY);
+  /** Unit word of each short run of lower-case ASCII letters and digits, by its number (endRun). */
+  private shortRuns = new Map<number, number>();
   /** What cut makes of each UTF-16 code unit (UNSEEN until first met). */
   private codeWords = new Int32Array(0x10000).fill(UNSEEN);
   private pairs = new KeyTable();
@@ -255,6 +259,26 @@ export class WordIndexBuilder {
   /** Ends a run of letters or of gap characters at unitBuf[n]; returns the new n. */
   private endRun(text: string, kind: number, start: number, end: number, n: number): number {
     if (kind === LETTER) {
+      // A short run of lower-case ASCII letters and digits (most runs: years, sums, "app") is found by a number
+      // spelt from its characters, without making a string.
+      if (end - start <= SHORT_RUN) {
+        let key = 0;
+        for (let i = start; i < end; i++) {
+          const c = text.charCodeAt(i);
+          const digit = c >= 0x30 && c <= 0x39 ? c - 0x2f : c >= 0x61 && c <= 0x7a ? c - 0x56 : 0;
+          if (digit === 0) {
+            key = -1;
+            break;
+          }
+          key = key * 37 + digit;
+        }
+        if (key >= 0) {
+          let word = this.shortRuns.get(key);
+          if (word === undefined) this.shortRuns.set(key, (word = this.runWord(text.slice(start, end))));
+          this.unitBuf[n] = word;
+          return n + 1;
+        }
+      }
       const run = text.slice(start, end);
       // Lower-case ASCII letters and digits are their own unit (fold and wordUnit leave them alone).
       const unit = ASCII_UNIT.test(run) ? run : wordUnit(fold(run));
