@@ -176,6 +176,15 @@ test("letters and digits match as whole runs, not inside longer ones", async () 
   assert.deepEqual(await pages("下载ap"), []);
 });
 
+test("runs of letters and digits with the same characters in another order are other words", async () => {
+  const builder = new WordIndexBuilder();
+  const bodies = ["拨打12", "拨打21", "下载ab9", "下载9ab", "ba", "0", "00", "z9z9z9z9z9"];
+  for (const body of bodies) builder.addPage("", body);
+  const pf = fakePagefind(decodedIndex(builder));
+  for (const [page, body] of bodies.entries())
+    assert.deepEqual([...(await matchingPages(pf, queryPhrases(body, foldChar), bodies.length)).keys()], [page], body);
+});
+
 test("positions: title from 0, body from TITLE_SPAN, a gap holds a position; pairs keep title positions only", () => {
   const builder = new WordIndexBuilder();
   builder.addPage("反诈，宣传", "宣传反诈");
