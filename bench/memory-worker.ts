@@ -1,6 +1,6 @@
 // Entry of the sampling worker started by startTreeSampler (memory.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { TreeSampler } from "./memory.ts";
+import { threadCpuMs, TreeSampler } from "./memory.ts";
 
 const { root, intervalMs } = workerData as { root: number; intervalMs: number };
 const sampler = new TreeSampler(root);
@@ -11,6 +11,7 @@ parentPort!.on("message", (msg: Message) => {
   if ("phase" in msg) return sampler.phase(msg.phase, msg.start, msg.end);
   clearInterval(timer);
   sampler.sample();
-  parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes));
+  parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes, threadCpuMs() - readyCpuMs));
 });
+const readyCpuMs = threadCpuMs();
 parentPort!.postMessage("ready");

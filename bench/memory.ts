@@ -21,6 +21,11 @@ export interface TreeMemory {
   selfMaxRssBytes: number;
   /** CPU time (user + system) of the whole tree while sampling. */
   cpuMs: number;
+  /**
+   * CPU time of the sampling thread itself between "ready" and stop (0 where /proc/thread-self is missing):
+   * part of cpuMs and of every phase's CPU, though it is the measurement's and not the measured work's.
+   */
+  samplerCpuMs: number;
   /** Highest tree RSS sampled while each phase ran (see RunningSampler.phase). */
   phasePeakBytes: Record<string, number>;
   /**
@@ -53,6 +58,17 @@ export function hwmBytes(pid: number): number | undefined {
 
 /** Linux reports CPU times in clock ticks of 1/100 s on every common configuration (USER_HZ). */
 const TICK_MS = 10;
+
+/** CPU milliseconds of the calling thread (0 where /proc/thread-self is missing). */
+export function threadCpuMs(): number {
+  try {
+    const stat = readFileSync("/proc/thread-self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * CPU milliseconds of a process: its own user and system time, plus `withChildren` the time of its children
@@ -203,7 +219,7 @@ export class TreeSampler {
     return this.samples[lo];
   }
 
-  result(selfMaxRssBytes: number): TreeMemory {
+  result(selfMaxRssBytes: number, samplerCpuMs = 0): TreeMemory {
     let hwm = 0;
     for (const v of this.hwm.values()) hwm += v;
     const phasePeakBytes: Record<string, number> = {};
@@ -227,6 +243,7 @@ export class TreeSampler {
       descendantsHwmBytes: hwm,
       selfMaxRssBytes,
       cpuMs: first && last ? last.cpu - first.cpu : 0,
+      samplerCpuMs,
       phasePeakBytes,
       phaseCpuMs,
     };

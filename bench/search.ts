@@ -42,6 +42,9 @@ console.log(
     articles,
     ...stats,
     cpuMs,
+    // The memory sampler's own thread, part of cpuMs; the writer's share is what remains.
+    samplerCpuMs: memory.samplerCpuMs,
+    writerCpuMs: cpuMs - memory.samplerCpuMs,
     userMs: Math.round(cpu.user / 1000),
     systemMs: Math.round(cpu.system / 1000),
     peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20),

@@ -39,8 +39,9 @@ export function searchRecord(b: Bulletin): SearchRecord {
 export function pageFragment(r: SearchRecord): PageFragment {
   return {
     url: r.url,
-    // pagefind.js deletes U+200B from fragment content, which would shift every unit after it.
-    content: r.text.replaceAll("\u200b", " "),
+    // pagefind.js deletes U+200B from fragment content, which would shift every unit after it. (Looked for
+    // first: replaceAll copies every text, with or without one.)
+    content: r.text.includes("\u200b") ? r.text.replaceAll("\u200b", " ") : r.text,
     meta: { title: r.title, date: r.date, region: r.region },
   };
 }
