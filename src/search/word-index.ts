@@ -354,7 +354,7 @@ export class WordIndexBuilder {
   /**
    * The body's words: units and pairs by page only, triples with every position (phrase checks). A unit or
    * pair with a triple after it is marked on the page through the triple's keys, once per triple and page,
-   * so that a position costs one probe, not three. Words are found for the whole body first and marked
+   * so that a position costs one probe, not two. Words are found for the whole body first and marked
    * after: a loop of lookups alone lets the processor wait for several table lines at once.
    */
   private body(n: number, page: number): void {
