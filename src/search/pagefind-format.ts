@@ -62,48 +62,10 @@ export class Cbor {
   }
 
   text(s: string): this {
-    // Index words and page names are short: spelt here, they cost no call into Buffer's argument checks,
-    // which V8 otherwise compiles again and again for the mix of one- and two-byte strings.
-    if (s.length > 64) {
-      const len = Buffer.byteLength(s);
-      this.head(3, len);
-      this.room(len);
-      this.length += this.buf.write(s, this.length);
-      return this;
-    }
-    let len = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) len += 1;
-      else if (c < 0x800) len += 2;
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
-        ((len += 4), i++);
-      else len += 3;
-    }
+    const len = Buffer.byteLength(s);
     this.head(3, len);
-    const buf = this.room(len);
-    let at = this.length;
-    for (let i = 0; i < s.length; i++) {
-      let c = s.charCodeAt(i);
-      if (c < 0x80) buf[at++] = c;
-      else if (c < 0x800) {
-        buf[at++] = 0xc0 | (c >> 6);
-        buf[at++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
-        buf[at++] = 0xf0 | (c >> 18);
-        buf[at++] = 0x80 | ((c >> 12) & 0x3f);
-        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[at++] = 0x80 | (c & 0x3f);
-      } else {
-        // A lone surrogate is written as U+FFFD, as Buffer.write does.
-        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-        buf[at++] = 0xe0 | (c >> 12);
-        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[at++] = 0x80 | (c & 0x3f);
-      }
-    }
-    this.length = at;
+    this.room(len);
+    this.length += this.buf.write(s, this.length);
     return this;
   }
 
@@ -221,5 +183,5 @@ export function packFragment(f: { url: string; content: string; meta: Record<str
     fragmentBuffer = Buffer.allocUnsafe(SIGNATURE.length + json.length * 3);
   SIGNATURE.copy(fragmentBuffer);
   const end = SIGNATURE.length + fragmentBuffer.write(json, SIGNATURE.length);
-  return gzipSync(fragmentBuffer.subarray(0, end), { level });
+  return packSigned(fragmentBuffer.subarray(0, end), level);
 }

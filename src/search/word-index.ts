@@ -68,37 +68,35 @@ class KeyTable {
   private slots = new Int32Array(SLOT << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   private size = 0;
-  /** Where the last unsuccessful find stopped: the slot claim fills. */
-  private free = 0;
 
   /** The id stored for (a, b, c), or EMPTY. */
   find(a: number, b: number, c: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
-    h ^= h >>> 15;
-    let i = h & mask;
-    for (;;) {
-      const at = i * SLOT;
-      const x = slots[at]!;
-      if (x === a && slots[at + 1] === b && slots[at + 2] === c) return slots[at + 3]!;
-      if (x === EMPTY) {
-        this.free = at;
-        return EMPTY;
-      }
-      i = (i + 1) & mask;
-    }
+    const at = this.slotOf(a, b, c);
+    return this.slots[at] === EMPTY ? EMPTY : this.slots[at + 3]!;
   }
 
-  /** Stores id for the keys the last find did not find (no other find in between). */
-  claim(a: number, b: number, c: number, id: number): void {
+  /** Stores id for keys that find did not find. */
+  add(a: number, b: number, c: number, id: number): void {
     const slots = this.slots;
-    const at = this.free;
+    const at = this.slotOf(a, b, c);
     slots[at] = a;
     slots[at + 1] = b;
     slots[at + 2] = c;
     slots[at + 3] = id;
     if (++this.size * 2 >= this.mask) this.grow();
+  }
+
+  /** The slot holding (a, b, c), or the empty one where they would go. */
+  private slotOf(a: number, b: number, c: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
+    h ^= h >>> 15;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = i * SLOT;
+      const x = slots[at]!;
+      if (x === EMPTY || (x === a && slots[at + 1] === b && slots[at + 2] === c)) return at;
+    }
   }
 
   private grow(): void {
@@ -107,12 +105,8 @@ class KeyTable {
     this.slots = new Int32Array(capacity * SLOT).fill(EMPTY);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let at = 0; at < old.length; at += SLOT) {
-      const a = old[at]!;
-      if (a === EMPTY) continue;
-      this.find(a, old[at + 1]!, old[at + 2]!);
-      this.claim(a, old[at + 1]!, old[at + 2]!, old[at + 3]!);
-    }
+    for (let at = 0; at < old.length; at += SLOT)
+      if (old[at] !== EMPTY) this.add(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
   }
 }
 
@@ -322,17 +316,13 @@ export class WordIndexBuilder {
 
   private pairOf(u: number, u2: number): number {
     let pair = this.pairs.find(u, u2, 0);
-    if (pair === EMPTY) this.pairs.claim(u, u2, 0, (pair = this.newWord(PAIR, u, u2)));
+    if (pair === EMPTY) this.pairs.add(u, u2, 0, (pair = this.newWord(PAIR, u, u2)));
     return pair;
   }
 
   private tripleOf(u: number, u2: number, u3: number): number {
     let triple = this.triples.find(u, u2, u3);
-    if (triple === EMPTY) {
-      // pairOf probes the other table, so the free slot this find left stays the one to claim.
-      triple = this.newWord(TRIPLE, this.pairOf(u, u2), u3);
-      this.triples.claim(u, u2, u3, triple);
-    }
+    if (triple === EMPTY) this.triples.add(u, u2, u3, (triple = this.newWord(TRIPLE, this.pairOf(u, u2), u3)));
     return triple;
   }
 
@@ -370,28 +360,15 @@ export class WordIndexBuilder {
     }
     const mark = page + 1;
     const state = this.state; // no word is made below, so it cannot grow
-    if (this.nodePos.length < this.nNodes + n) {
-      this.nodePos = grown(this.nodePos, this.nNodes + n);
-      this.nodeNext = grown(this.nodeNext, this.nNodes + n);
-    }
-    const { nodePos, nodeNext } = this;
-    let node = this.nNodes;
+    this.roomForNodes(n);
     for (let j = 0; j < n; j++) {
       if (units[j]! < 0) continue;
       const word = starts[j]!;
       const at = word * STRIDE;
       if (state[at + TOUCHED_ON] !== mark) this.touchWithPrefixes(word, mark);
       if (j + 2 >= n || units[j + 1]! < 0 || units[j + 2]! < 0) continue;
-      // A triple: its position joins its list for this page (occur, in line).
-      nodePos[node] = TITLE_SPAN + j;
-      nodeNext[node] = -1;
-      const tail = state[at + POS_TAIL]!;
-      if (tail < 0) state[at + POS_HEAD] = node;
-      else nodeNext[tail] = node;
-      state[at + POS_TAIL] = node++;
-      state[at + POS_COUNT]!++;
+      this.link(at, TITLE_SPAN + j); // a triple: its position joins its list for this page
     }
-    this.nNodes = node;
   }
 
   /**
@@ -436,11 +413,19 @@ export class WordIndexBuilder {
   private occur(word: number, pos: number, page: number): void {
     const at = word * STRIDE;
     if (this.state[at + TOUCHED_ON] !== page + 1) this.touch(word, page + 1);
+    this.roomForNodes(1);
+    this.link(at, pos);
+  }
+
+  private roomForNodes(n: number): void {
+    if (this.nodePos.length >= this.nNodes + n) return;
+    this.nodePos = grown(this.nodePos, this.nNodes + n);
+    this.nodeNext = grown(this.nodeNext, this.nNodes + n);
+  }
+
+  /** Appends a position to the page's list of the word whose record is at `at` (room made by roomForNodes). */
+  private link(at: number, pos: number): void {
     const node = this.nNodes++;
-    if (node >= this.nodePos.length) {
-      this.nodePos = grown(this.nodePos, node + 1);
-      this.nodeNext = grown(this.nodeNext, node + 1);
-    }
     this.nodePos[node] = pos;
     this.nodeNext[node] = -1;
     const state = this.state;
@@ -469,10 +454,9 @@ export class WordIndexBuilder {
       const start = at;
       const delta = page - state[w + LAST_PAGE]!;
       const head = delta * 2 + (positions !== 0 ? 1 : 0);
-      if (head < 0x80) batch[at++] = head;
-      else at = leb128(batch, at, head);
-      // 0x83, the delta, the positions' head, 0x80 (no meta positions): 4 bytes for a small delta and no positions.
-      let cbor = 4 + (delta < 24 ? 0 : delta < 0x100 ? 1 : delta < 0x10000 ? 2 : 4);
+      at = leb128(batch, at, head);
+      // 0x83, the delta, the positions' head, 0x80 (no meta positions).
+      let cbor = 3 + cborSize(delta);
       if (positions !== 0) {
         at = leb128(batch, at, positions);
         cbor += cborSize(positions) - 1;
