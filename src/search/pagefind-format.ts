@@ -3,6 +3,7 @@
 // bundles the 1.6.0 binary writes; no other version is promised to read it, hence PAGEFIND_VERSION and the test
 // that fails when the installed package is another version.
 import { gunzipSync, gzipSync } from "node:zlib";
+import { Gzipper } from "./gzip.ts";
 
 /** The only Pagefind whose runtime reads what this module writes. */
 export const PAGEFIND_VERSION = "1.6.0";
@@ -28,7 +29,7 @@ export class Cbor {
     return new Cbor(initial, 0);
   }
 
-  /** A writer whose bytes begin with Pagefind's signature, so that packSigned gzips them without a copy. */
+  /** A writer whose bytes begin with Pagefind's signature, so that FilePacker gzips them without a copy. */
   static signed(initial = 1024): Cbor {
     const c = new Cbor(initial + SIGNATURE.length, SIGNATURE.length);
     c.buf.set(SIGNATURE);
@@ -118,12 +119,6 @@ export function packFile(payload: Uint8Array, level = 6): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, payload]), { level });
 }
 
-/** packFile for bytes that already begin with the signature (Cbor.signed). */
-export function packSigned(signed: Uint8Array, level = 6): Buffer {
-  if (!SIGNATURE.equals(signed.subarray(0, SIGNATURE.length))) throw new Error("packSigned: no signature in front");
-  return gzipSync(signed, { level });
-}
-
 /** The inverse of packFile, for tests and tools. */
 export function unpackFile(file: Uint8Array): Buffer {
   const raw = gunzipSync(file);
@@ -165,23 +160,45 @@ export function entryJson(language: string, metaHash: string, pageCount: number)
   return `${JSON.stringify({ version: PAGEFIND_VERSION, languages: { [language]: { hash: metaHash, wasm: null, page_count: pageCount } }, include_characters: [] })}\n`;
 }
 
-/** Where fragments are spelt before gzip: one buffer for all, grown as needed. */
-let fragmentBuffer = Buffer.allocUnsafe(1 << 16);
+/**
+ * Files as pagefind.js fetches them, like packFile, for the bundle's thousands of chunks and fragments: through
+ * one gzip stream, and spelt into buffers kept from file to file. A file returned is valid until the next call.
+ */
+export class FilePacker {
+  private readonly gzipper: Gzipper;
+  /** Where fragments are spelt before gzip, behind the signature. */
+  private fragmentBuffer = Buffer.allocUnsafe(1 << 16);
 
-/** A page's fragment as a file (`level`: gzip's): what `result.data()` resolves to. */
-export function packFragment(f: { url: string; content: string; meta: Record<string, string> }, level = 6): Buffer {
-  const json = JSON.stringify({
-    url: f.url,
-    content: f.content,
-    word_count: 0,
-    filters: {},
-    meta: f.meta,
-    anchors: [],
-  });
-  // UTF-8 takes at most three bytes for each UTF-16 code unit.
-  if (fragmentBuffer.length < SIGNATURE.length + json.length * 3)
-    fragmentBuffer = Buffer.allocUnsafe(SIGNATURE.length + json.length * 3);
-  SIGNATURE.copy(fragmentBuffer);
-  const end = SIGNATURE.length + fragmentBuffer.write(json, SIGNATURE.length);
-  return packSigned(fragmentBuffer.subarray(0, end), level);
+  /** `level`: gzip's; `reuse`: as Gzipper's. */
+  constructor(level: number, reuse = true) {
+    this.gzipper = new Gzipper(level, reuse);
+  }
+
+  /** The file of bytes that already begin with the signature (Cbor.signed). */
+  signed(signed: Uint8Array): Buffer {
+    if (!SIGNATURE.equals(signed.subarray(0, SIGNATURE.length))) throw new Error("FilePacker: no signature in front");
+    return this.gzipper.gzip(signed);
+  }
+
+  /** A page's fragment: what `result.data()` resolves to. */
+  fragment(f: { url: string; content: string; meta: Record<string, string> }): Buffer {
+    const json = JSON.stringify({
+      url: f.url,
+      content: f.content,
+      word_count: 0,
+      filters: {},
+      meta: f.meta,
+      anchors: [],
+    });
+    // UTF-8 takes at most three bytes for each UTF-16 code unit.
+    if (this.fragmentBuffer.length < SIGNATURE.length + json.length * 3)
+      this.fragmentBuffer = Buffer.allocUnsafe(SIGNATURE.length + json.length * 3);
+    SIGNATURE.copy(this.fragmentBuffer);
+    const end = SIGNATURE.length + this.fragmentBuffer.write(json, SIGNATURE.length);
+    return this.signed(this.fragmentBuffer.subarray(0, end));
+  }
+
+  close(): void {
+    this.gzipper.close();
+  }
 }
