@@ -1,7 +1,8 @@
 // Measures the search bundle writer alone on the benchmark corpus (bench/corpus.ts): wall and CPU time and
 // peak resident memory of this process, then leaves the bundle in a copy of a built site so that
 // `npm run bench:search-bytes` can measure what a reader downloads. FANZHA_CHUNK_BYTES tries another chunk
-// size (src/search/index-search.ts).
+// size (src/search/index-search.ts). The script runs with the V8 flags of `npm run build` (package.json), whose
+// search worker has the same young generation: the collector's share of the writer's CPU depends on it.
 // Usage: npm run bench:search -- <articles> <built sample site> [work dir]
 import { cp, mkdir, rm, stat } from "node:fs/promises";
 import { loadavg } from "node:os";
@@ -31,6 +32,9 @@ await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 const load = loadavg()[0]!;
 const chunkBytes = process.env.FANZHA_CHUNK_BYTES ? Number(process.env.FANZHA_CHUNK_BYTES) : undefined;
+// What the process holds before the writer starts (the loaded model, which the build's worker does not have):
+// the writer's own share of the peak is what it adds to this.
+const rssBefore = process.memoryUsage.rss();
 const sampler = await startTreeSampler(50);
 const cpu0 = process.cpuUsage();
 const stats = await indexSearch({ bulletins: site.bulletins, outDir, ...(chunkBytes ? { chunkBytes } : {}) });
@@ -48,6 +52,7 @@ console.log(
     userMs: Math.round(cpu.user / 1000),
     systemMs: Math.round(cpu.system / 1000),
     peakTreeMiB: Math.round(memory.peakTreeRssBytes / 2 ** 20),
+    rssBeforeMiB: Math.round(rssBefore / 2 ** 20),
     loadBefore: load,
     loadAfter: loadavg()[0],
   }),
