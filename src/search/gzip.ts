@@ -1,6 +1,6 @@
 // Gzip for the bundle's thousands of small files through one zlib stream, reset between files. zlib.gzipSync
 // builds a stream (a Transform and zlib's state) for each call and tears it down again: at 10,000 bulletins,
-// 14,000 of them, 0.2–0.3 s of the writer's CPU (docs/performance.md). Node offers no public synchronous way to
+// 14,000 of them, 0.1–0.5 s of the writer's CPU in alternating runs (docs/performance.md). Node offers no public synchronous way to
 // reuse a stream, so this drives the stream's native handle the way gzipSync does inside it (writeSync into an
 // output buffer until zlib is done, then reset); where a Node keeps its handle otherwise, it uses gzipSync.
 import { constants, createGzip, gzipSync } from "node:zlib";

@@ -169,9 +169,9 @@ export class FilePacker {
   /** Where fragments are spelt before gzip, behind the signature. */
   private fragmentBuffer = Buffer.allocUnsafe(1 << 16);
 
-  /** `level`: gzip's; `reuse`: as Gzipper's. */
-  constructor(level: number, reuse = true) {
-    this.gzipper = new Gzipper(level, reuse);
+  /** `level`: gzip's. */
+  constructor(level: number) {
+    this.gzipper = new Gzipper(level);
   }
 
   /** The file of bytes that already begin with the signature (Cbor.signed). */
