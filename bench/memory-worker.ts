@@ -1,6 +1,7 @@
 // Entry of the sampling worker started by startTreeSampler (memory.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { threadCpuMs, TreeSampler } from "./memory.ts";
+import { TreeSampler } from "./memory.ts";
+import { threadCpuMs } from "../src/thread-cpu.ts";
 
 const { root, intervalMs } = workerData as { root: number; intervalMs: number };
 const sampler = new TreeSampler(root);
@@ -11,7 +12,7 @@ parentPort!.on("message", (msg: Message) => {
   if ("phase" in msg) return sampler.phase(msg.phase, msg.start, msg.end);
   clearInterval(timer);
   sampler.sample();
-  parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes, threadCpuMs() - readyCpuMs));
+  parentPort!.postMessage(sampler.result(msg.selfMaxRssBytes, (threadCpuMs() ?? 0) - readyCpuMs));
 });
-const readyCpuMs = threadCpuMs();
+const readyCpuMs = threadCpuMs() ?? 0;
 parentPort!.postMessage("ready");

@@ -2,6 +2,7 @@
 // it is often the largest). A worker thread samples /proc every ~50 ms: a timer on the main thread would not
 // fire while the build runs long synchronous stretches, which is exactly when memory peaks.
 import { readdirSync, readFileSync } from "node:fs";
+import { statCpuMs } from "../src/thread-cpu.ts";
 import { typeScriptWorker } from "../src/ts-worker.ts";
 
 export interface TreeMemory {
@@ -56,38 +57,16 @@ export function hwmBytes(pid: number): number | undefined {
   return statusField(pid, "VmHWM");
 }
 
-/** Linux reports CPU times in clock ticks of 1/100 s on every common configuration (USER_HZ). */
-const TICK_MS = 10;
-
-/** CPU milliseconds of the calling thread (0 where /proc/thread-self is missing). */
-export function threadCpuMs(): number {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * CPU milliseconds of a process: its own user and system time, plus `withChildren` the time of its children
  * that have ended and been waited for (so a finished indexer process still counts).
  */
 export function cpuMs(pid: number, withChildren: boolean): number | undefined {
-  let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, "utf8"), withChildren);
   } catch {
     return undefined;
   }
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-  const f = stat
-    .slice(stat.lastIndexOf(")") + 2)
-    .split(" ")
-    .map(Number);
-  const own = f[11]! + f[12]!;
-  return (withChildren ? own + f[13]! + f[14]! : own) * TICK_MS;
 }
 
 function childrenOf(pid: number): number[] {

@@ -16,7 +16,7 @@ import { headersFile } from "../deploy-headers.ts";
 import { commandLine, parseCommandLine, REPO_ROOT } from "./cli.ts";
 import { runCommand } from "./run.ts";
 import { indexSearchInWorker } from "../search/worker.ts";
-import { count, number, progressLine, progressWanted } from "./progress.ts";
+import { count, number, progressLine, progressWanted, seconds } from "./progress.ts";
 
 export type Phase = "load" | "related" | "render" | "search" | "other";
 
@@ -50,6 +50,8 @@ export interface BuildResult {
   phases: Record<Phase, number>;
   totalMs: number;
   outDir: string;
+  /** CPU of the search worker's own thread (Linux; see WorkerSearchStats): the search phase's share. */
+  searchThreadCpuMs?: number;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -98,13 +100,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const search = options.search === false ? undefined : indexSearchInWorker(site.bulletins, tmpDir);
   // Its phase is its own span, which overlaps the others: reported as soon as the worker is done.
   const searchStarted = performance.now();
+  let searchThreadCpuMs: number | undefined;
   const searched = search?.done.then((stats) => {
     const ms = performance.now() - searchStarted;
     phases.search += ms;
     options.onPhase?.("search", ms);
+    searchThreadCpuMs = stats.threadCpuMs;
+    const cpu = stats.threadCpuMs === undefined ? "" : ` (${seconds(stats.threadCpuMs)} of CPU on its thread)`;
     report(
       "search",
-      `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}, beside the render`,
+      `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}${cpu}, beside the render`,
       ms,
     );
   });
@@ -137,6 +142,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       phases,
       totalMs: performance.now() - started,
       outDir,
+      ...(searchThreadCpuMs === undefined ? {} : { searchThreadCpuMs }),
     };
   } catch (error) {
     await search?.cancel();

@@ -30,7 +30,7 @@ export function progressWanted(
 export const number = (n: number): string => n.toLocaleString("en-US");
 export const count = (n: number, unit: string): string => `${number(n)} ${unit}`;
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** e.g. `render and write: 4,000 of 132,830 pages in 9.1 s (at 110.4 s)`. */
 export function progressLine(phase: Phase, what: string, ms: number, sinceStartMs: number): string {

@@ -1,5 +1,6 @@
 // The search worker's thread (see worker.ts): writes the bundle and posts its figures back.
 import { parentPort, workerData } from "node:worker_threads";
+import { threadCpuMs } from "../thread-cpu.ts";
 import { writeSearchBundle } from "./index-search.ts";
 import type { SearchRecord } from "./records.ts";
 
@@ -14,4 +15,5 @@ function* released(): Generator<SearchRecord> {
   }
 }
 
-parentPort!.postMessage(await writeSearchBundle({ records: released(), outDir }));
+const stats = await writeSearchBundle({ records: released(), outDir });
+parentPort!.postMessage({ ...stats, threadCpuMs: threadCpuMs() });

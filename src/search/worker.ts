@@ -6,8 +6,17 @@ import { typeScriptWorker } from "../ts-worker.ts";
 import type { SearchStats } from "./index-search.ts";
 import { searchRecord } from "./records.ts";
 
+export interface WorkerSearchStats extends SearchStats {
+  /**
+   * CPU milliseconds of the worker's thread, its start-up included (Linux only, src/thread-cpu.ts): the search
+   * phase's own share, which the process's figure mixes with the render's. V8 compiles and collects for it on
+   * threads of its own, shared by the process, which this leaves out.
+   */
+  threadCpuMs?: number;
+}
+
 export interface SearchInBackground {
-  done: Promise<SearchStats>;
+  done: Promise<WorkerSearchStats>;
   /** Stops the worker (a build that failed elsewhere), so it writes nothing more into the folder. */
   cancel(): Promise<void>;
 }
@@ -17,7 +26,7 @@ export function indexSearchInWorker(bulletins: readonly Bulletin[], outDir: stri
     records: bulletins.map(searchRecord),
     outDir,
   });
-  const done = new Promise<SearchStats>((resolve, reject) => {
+  const done = new Promise<WorkerSearchStats>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) =>
