@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 
 /** Linux reports CPU times in clock ticks of 1/100 s on every common configuration (USER_HZ). */
-export const TICK_MS = 10;
+const TICK_MS = 10;
 
 /**
  * User and system milliseconds of a /proc stat line: fields after the command name (which may hold spaces),
