@@ -100,18 +100,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const search = options.search === false ? undefined : indexSearchInWorker(site.bulletins, tmpDir);
   // Its phase is its own span, which overlaps the others: reported as soon as the worker is done.
   const searchStarted = performance.now();
-  let searchThreadCpuMs: number | undefined;
+  // Settles with the worker thread's CPU, for the build's result.
   const searched = search?.done.then((stats) => {
     const ms = performance.now() - searchStarted;
     phases.search += ms;
     options.onPhase?.("search", ms);
-    searchThreadCpuMs = stats.threadCpuMs;
     const cpu = stats.threadCpuMs === undefined ? "" : ` (${seconds(stats.threadCpuMs)} of CPU on its thread)`;
     report(
       "search",
       `${count(stats.records, "bulletins")} in ${count(stats.chunks, "index chunks")}${cpu}, beside the render`,
       ms,
     );
+    return stats.threadCpuMs;
   });
   // A failure is thrown where the build waits for it, after the render; until then it must not count as unhandled.
   searched?.catch(() => undefined);
@@ -135,6 +135,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       writeFileSync(join(tmpDir, "_headers"), headersFile(site.settings));
       swapIn(tmpDir, outDir, options.deleteOldInBackground ?? false);
     });
+    // Settled above, where the "other" phase waited for it.
+    const searchThreadCpuMs = await searched;
     return {
       bulletins: site.bulletins.length,
       pages,
